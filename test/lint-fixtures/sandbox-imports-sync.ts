@@ -1,0 +1,3 @@
+import { openLedger } from '@uitpas/sync';
+
+export const ledger = openLedger;
