@@ -13,7 +13,8 @@ for (const group of ['packages', 'apps']) {
     const dir = join(root, group, pkg, 'bench');
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort()) {
-      if (f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o)))) files.push(join(dir, f));
+      if (f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o))))
+        files.push(join(dir, f));
     }
   }
 }

@@ -1,1 +1,2 @@
 export * from './identifiers.ts';
+export type { paths as UitpasApiPaths, components as UitpasApiComponents } from './generated/uitpas-api.ts';
