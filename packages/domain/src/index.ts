@@ -1,2 +1,4 @@
 export * from './identifiers.ts';
+export * from './problems.ts';
+export * from './actions.ts';
 export type { paths as UitpasApiPaths, components as UitpasApiComponents } from './generated/uitpas-api.ts';
