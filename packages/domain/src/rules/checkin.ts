@@ -42,9 +42,7 @@ export function checkinWindow(event: EventTimes): CheckinWindow {
 function showTime(at: Date, now: Date): string {
   const local = DateTime.fromJSDate(at, { zone: BRUSSELS });
   const sameDay = local.hasSame(DateTime.fromJSDate(now, { zone: BRUSSELS }), 'day');
-  return sameDay
-    ? `om ${local.toFormat('HH:mm')}`
-    : `op ${local.toFormat('dd/MM/yyyy')} om ${local.toFormat('HH:mm')}`;
+  return sameDay ? local.toFormat('HH:mm') : `${local.toFormat('dd/MM/yyyy')} om ${local.toFormat('HH:mm')}`;
 }
 
 export function checkCheckinWindow(event: EventTimes, now: Date): RuleResult {
