@@ -172,7 +172,7 @@ const STATUS: Partial<Record<ProblemTypeName, number>> = {
 };
 
 export function problemStatus(name: ProblemTypeName): number {
-  return STATUS[name] ?? 400;
+  return Object.hasOwn(STATUS, name) ? (STATUS[name] ?? 400) : 400;
 }
 
 type Messages = Record<FallbackLang, string>;
@@ -624,7 +624,7 @@ export function makeProblem(
   extras: Partial<Omit<Problem, 'type'>> = {},
 ): Problem & { type: ProblemTypeUri } {
   return {
-    title: FALLBACK[name].en,
+    title: fallbackMessage(name, 'en'),
     status: problemStatus(name),
     ...extras,
     type: problemTypeUri(name),

@@ -71,14 +71,21 @@ export function permissionsFor(
   return out;
 }
 
-/** The permission sets an action needs (each inner list: any one of them). */
-export function requiredPermissions(action: GatedAction, options: PermissionOptions = {}): ApiPermission[][] {
-  const base =
-    action === 'undo'
-      ? options.undoTarget === undefined
-        ? []
-        : REQUIRED[options.undoTarget]
-      : REQUIRED[action];
+function isKnownAction(value: unknown): value is keyof typeof REQUIRED {
+  return typeof value === 'string' && Object.hasOwn(REQUIRED, value);
+}
+
+/**
+ * The permission sets an action needs (each inner list: any one of them); undefined for an action this
+ * module does not know (or an undo without target), which must never be read as "nothing needed".
+ */
+export function requiredPermissions(
+  action: GatedAction,
+  options: PermissionOptions = {},
+): ApiPermission[][] | undefined {
+  const target = action === 'undo' ? options.undoTarget : action;
+  if (!isKnownAction(target)) return undefined;
+  const base = REQUIRED[target];
   const extra: ApiPermission[][] = [];
   if (action === 'registration' || action === 'card-replace') {
     // The API documents both spellings; the Permission enum has the one without underscore.
@@ -96,15 +103,16 @@ export function checkPermission(
   action: GatedAction,
   options: PermissionOptions = {},
 ): RuleResult {
-  if (action === 'undo' && options.undoTarget === undefined) {
-    return refuse('auth/forbidden', 'Onbekend wat ongedaan gemaakt moet worden.');
-  }
+  const target = action === 'undo' ? options.undoTarget : action;
   const required = requiredPermissions(action, options);
+  if (required === undefined || !isKnownAction(target)) {
+    return refuse('auth/forbidden', 'Onbekende handeling: hiervoor is geen toestemming gekend.');
+  }
   if (required.length === 0) return ALLOWED;
   const granted = permissionsFor(list, organizerId, options.cardSystemId);
   const missing = required.find((anyOf) => !anyOf.some((p) => granted.has(p)));
   if (missing === undefined) return ALLOWED;
-  const what = WHAT[action === 'undo' ? (options.undoTarget as UndoableActionType) : action];
+  const what = WHAT[target];
   const extraNeeded = (missing[0] ?? '').startsWith('PASSHOLDERS_WRITE_');
   return refuse(
     'auth/forbidden',
