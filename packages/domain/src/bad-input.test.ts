@@ -5,6 +5,16 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   checkCardStatus,
+  classifyIdentifier,
+  formatInsz,
+  formatUitpasNumber,
+  isValidInsz,
+  isValidUitpasNumber,
+  maskInsz,
+  uitpasCheckDigit,
+  validateChipNumber,
+  validateInsz,
+  validateUitpasNumber,
   checkCheckin,
   checkCheckinWindow,
   checkGroupPass,
@@ -99,6 +109,25 @@ function property(name: string, check: (s: string) => boolean) {
 }
 
 describe('bad input never throws', () => {
+  property('identifiers', (s) => {
+    const results = [
+      classifyIdentifier(s),
+      classifyIdentifier(s, { birthDate: s, gender: s as 'X' }),
+      validateUitpasNumber(s),
+      validateInsz(s, { birthDate: s }),
+      validateChipNumber(s),
+    ];
+    return (
+      results.every((r) => (r.ok ? typeof r.value === 'string' : r.message.length > 0)) &&
+      typeof isValidUitpasNumber(s) === 'boolean' &&
+      typeof isValidInsz(s) === 'boolean' &&
+      typeof maskInsz(s) === 'string' &&
+      typeof formatInsz(s) === 'string' &&
+      typeof formatUitpasNumber(s) === 'string' &&
+      Number.isInteger(uitpasCheckDigit(s))
+    );
+  });
+
   property('money parsers', (s) => {
     const a = parseEuros(s);
     const b = parseEuros(s, { allowNegative: true });
