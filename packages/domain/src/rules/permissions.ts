@@ -21,6 +21,17 @@ const REQUIRED: Record<Exclude<GatedAction, 'undo'>, ApiPermission[][]> = {
   ],
 };
 
+/** Undoing calls the DELETE endpoint of what was done; a passholder registration is undone by deleting it. */
+const UNDO_REQUIRED: Record<UndoableActionType, ApiPermission[][]> = {
+  checkin: [['CHECKINS_WRITE']],
+  'kiosk-checkin': [['CHECKINS_WRITE']],
+  'ticket-sale': [['TICKETSALES_REGISTER']],
+  'reward-redemption': [['REWARDS_REDEEM']],
+  registration: [['PASSHOLDERS_DELETE']],
+  'card-block': [['PASSHOLDERS_WRITE']],
+  'card-replace': [['PASSHOLDERS_WRITE']],
+};
+
 const WHAT: Record<Exclude<GatedAction, 'undo'>, string> = {
   checkin: 'in te checken',
   'kiosk-checkin': 'in te checken aan de zuil',
@@ -75,6 +86,10 @@ function isKnownAction(value: unknown): value is keyof typeof REQUIRED {
   return typeof value === 'string' && Object.hasOwn(REQUIRED, value);
 }
 
+function isUndoable(value: unknown): value is UndoableActionType {
+  return typeof value === 'string' && Object.hasOwn(UNDO_REQUIRED, value);
+}
+
 /**
  * The permission sets an action needs (each inner list: any one of them); undefined for an action this
  * module does not know (or an undo without target), which must never be read as "nothing needed".
@@ -83,9 +98,14 @@ export function requiredPermissions(
   action: GatedAction,
   options: PermissionOptions = {},
 ): ApiPermission[][] | undefined {
-  const target = action === 'undo' ? options.undoTarget : action;
-  if (!isKnownAction(target)) return undefined;
-  const base = REQUIRED[target];
+  let base: ApiPermission[][];
+  if (action === 'undo') {
+    if (!isUndoable(options.undoTarget)) return undefined;
+    base = UNDO_REQUIRED[options.undoTarget];
+  } else {
+    if (!isKnownAction(action)) return undefined;
+    base = REQUIRED[action];
+  }
   const extra: ApiPermission[][] = [];
   if (action === 'registration' || action === 'card-replace') {
     // The API documents both spellings; the Permission enum has the one without underscore.
@@ -116,8 +136,10 @@ export function checkPermission(
   const extraNeeded = (missing[0] ?? '').startsWith('PASSHOLDERS_WRITE_');
   return refuse(
     'auth/forbidden',
-    extraNeeded
-      ? `Je hebt voor deze organisatie geen toestemming voor deze registratie (${missing.join(' of ')}).`
-      : `Je hebt geen toestemming om voor deze organisatie ${what}.`,
+    action === 'undo'
+      ? 'Je hebt geen toestemming om dit voor deze organisatie ongedaan te maken.'
+      : extraNeeded
+        ? `Je hebt voor deze organisatie geen toestemming voor deze handeling met deze pashouder (${missing.join(' of ')}).`
+        : `Je hebt geen toestemming om voor deze organisatie ${what}.`,
   );
 }
