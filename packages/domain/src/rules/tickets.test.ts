@@ -58,6 +58,15 @@ describe('rule 9: ticket limits', () => {
     expect(
       checkTicketLimits({ requested: 1, now: NOW, settings, previousSales: ['2026-03-22T10:00:00+01:00'] }),
     ).toEqual({ allowed: true });
+    const unreadable = { passholderTicketLimit: { volume: 1, periodType: 'FORTNIGHT' as 'WEEK' } };
+    expect(
+      checkTicketLimits({
+        requested: 1,
+        now: NOW,
+        settings: unreadable,
+        previousSales: ['2020-01-01T00:00:00Z'],
+      }),
+    ).toMatchObject({ refusal: 'uitpas/maximum-reached' });
     const monthly = { passholderTicketLimit: { volume: 1, periodType: 'MONTH' as const } };
     expect(checkTicketLimits({ requested: 2, now: NOW, settings: monthly })).toMatchObject({
       message: 'Je kan maximaal 1 ticket per maand kopen met UiTPAS voor deze activiteit.',
