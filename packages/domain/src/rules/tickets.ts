@@ -70,6 +70,12 @@ export function checkTicketLimits(input: TicketLimitInput): RuleResult {
   if (!Number.isSafeInteger(requested) || requested < 1) {
     return refuse('body/invalid-data', 'Kies minstens één ticket.');
   }
+  if (Number.isNaN(now.getTime())) {
+    return refuse(
+      'uitpas/maximum-reached',
+      'De huidige tijd is onbekend; controleer de klok van dit toestel.',
+    );
+  }
   if (input.tariff !== undefined) {
     const left = input.tariff.remaining - (input.queuedSinceTariffFetch ?? 0);
     if (requested > left) {
