@@ -38,6 +38,9 @@ describe('rule 9: ticket limits', () => {
       refusal: 'uitpas/invalid-number-of-tickets',
       message: 'Er zijn geen tickets meer beschikbaar aan dit tarief voor deze pashouder.',
     });
+    expect(checkTicketLimits({ requested: 1, now: new Date(Number.NaN), tariff })).toMatchObject({
+      allowed: false,
+    });
     expect(checkTicketLimits({ requested: 0, now: NOW, tariff })).toMatchObject({
       refusal: 'body/invalid-data',
     });
