@@ -1,2 +1,7 @@
 // Node entry: everything portable plus the hardware sources.
 export * from './index.ts';
+export { PcscSource, PCSCD_READER_ID, describePcscError } from './pcsc-source.node.ts';
+export { PCSCD_SOCKET, pcscdReachable } from './pcscd.node.ts';
+export type { PcscSourceOptions } from './pcsc-source.node.ts';
+export { feedbackCommand, feedbackModelFor } from './feedback.ts';
+export type { FeedbackModel, FeedbackCommand } from './feedback.ts';
