@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- nfc-pcsc has no types; this brings ours into every program that compiles this file
 /// <reference path="./nfc-pcsc.d.ts" />
 // NFC readers through PC/SC (pcscd) with nfc-pcsc. nfc-pcsc runs in manual mode: its automatic mode only
 // reads ISO 14443-3 UIDs and fails on ISO 14443-4 cards ("AID was not set"), so we send GET DATA ourselves.

@@ -15,12 +15,16 @@ export async function startHub(options: PcscSourceOptions = {}, readers = [READE
   const hub = new ReaderHub({ sources: [source], minRepeatIntervalMs: 0 });
   const events: Recorded = { read: [], rejected: [], health: [], removed: [] };
   const waiters = new Set<() => void>();
-  for (const type of ['read', 'rejected', 'health', 'removed'] as const) {
-    hub.on(type, (e: never) => {
-      (events[type] as unknown[]).push(e);
+  const record =
+    <K extends keyof ReaderHubEvents>(type: K) =>
+    (e: ReaderHubEvents[K]) => {
+      events[type].push(e);
       for (const w of waiters) w();
-    });
-  }
+    };
+  hub.on('read', record('read'));
+  hub.on('rejected', record('rejected'));
+  hub.on('health', record('health'));
+  hub.on('removed', record('removed'));
   /** Resolves with the first event (counting from `from`) that matches, or rejects after `timeout`. */
   function next<K extends keyof ReaderHubEvents>(
     type: K,

@@ -6,7 +6,7 @@ import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } fr
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PCSCD_SOCKET, pcscdReachable } from '../pcscd.node.ts';
+import { pcscdReachable } from '../pcscd.node.ts';
 import { VPCD_PORTS } from './virtual-card.node.ts';
 
 export const LOCK_PATH = join(tmpdir(), 'uitpas-pcscd.lock');
