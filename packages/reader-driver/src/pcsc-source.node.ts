@@ -163,7 +163,8 @@ export class PcscSource implements CardSource {
     if (this.watchdog) clearInterval(this.watchdog);
     this.watchdog = null;
     this.closeNfc();
-    const reason = `PC/SC-dienst (pcscd) onderbroken: ${describePcscError(err)}`;
+    const detail = err instanceof Error ? err.message : String(err);
+    const reason = `PC/SC-dienst (pcscd) onderbroken; opnieuw verbinden zodra hij terug is (${detail})`;
     this.emitReader(PCSCD_READER_ID, 'error', reason);
     for (const [readerId, status] of this.readers) {
       if (status !== 'absent') this.emitReader(readerId, 'error', reason);
