@@ -9,3 +9,4 @@ export { HidScannerSource, nodeHidBackend, HID_POS_USAGE_PAGE } from './hid-sour
 export type { HidScannerOptions, HidBackend, HidDeviceInfo, HidDeviceHandle } from './hid-source.node.ts';
 export { createReaderHub } from './create-hub.node.ts';
 export type { ReaderConfig } from './create-hub.node.ts';
+export { isReaderWanted, DEFAULT_READER_EXCLUDE } from './reader-names.ts';
