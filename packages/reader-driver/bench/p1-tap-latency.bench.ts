@@ -2,7 +2,8 @@
 // (@pokusew/pcsclite: status change → connect → transmit GET DATA → UID) on the same reader in the same run.
 // Blocks of driver and raw taps alternate so drift affects both; a random pause before each insertion keeps
 // the taps from locking onto pcscd's ~400 ms presence poll. Also reported: the time from pcscd's first frame
-// to the card (when pcscd noticed it) to the UID, which leaves the poll out and shows the driver's own cost.
+// to the card (when pcscd noticed it) to the UID, which leaves the poll out and shows the driver's own cost:
+// the insertion figures swing by ±100 ms between runs with the poll phase, the second pair by a few ms.
 import pcsclite from '@pokusew/pcsclite';
 import { performance } from 'node:perf_hooks';
 import { PcscSource } from '../src/pcsc-source.node.ts';
@@ -11,7 +12,7 @@ import { acquirePcscd } from '../src/testing/pcscd-harness.node.ts';
 import { VirtualCard } from '../src/testing/virtual-card.node.ts';
 
 const READER = 'Virtual PCD 00 00';
-const TAPS = Number(process.env.BENCH_TAPS ?? 40);
+const TAPS = Number(process.env.BENCH_TAPS ?? 60);
 const BLOCK = 10;
 const GET_DATA = Buffer.from('ffca000000', 'hex');
 
