@@ -67,6 +67,8 @@ export interface Ctx {
   body: unknown;
   auth: Principal;
   now: Date;
+  /** The seed's anchor day (see eventInstance). */
+  day: string;
   headers: IncomingHttpHeaders;
 }
 
@@ -167,7 +169,7 @@ const isReply = (x: unknown): x is Reply =>
   typeof x === 'object' && x !== null && 'status' in x && typeof (x as Reply).status === 'number';
 
 function eventOr(ctx: Ctx, eventId: string, pointer?: string): EventInstance | Reply {
-  const event = findEvent(eventId, ctx.now);
+  const event = findEvent(eventId, ctx.day);
   return (
     event ??
     problem('uitpas/event-not-found', pointer !== undefined ? { extra: { jsonPointer: pointer } } : {})
@@ -277,7 +279,7 @@ function postCheckin(ctx: Ctx): Reply {
 }
 
 function getCheckinStatus(ctx: Ctx): Reply {
-  const event = findEvent(String(ctx.params.eventId), ctx.now);
+  const event = findEvent(String(ctx.params.eventId), ctx.day);
   if (!event) return problem('uitpas/event-not-found', { status: 404 });
   if (!can(ctx, 'CHECKINS_WRITE', event.organizerId) && !can(ctx, 'CHECKINS_READ', event.organizerId)) {
     return forbidden('CHECKINS_WRITE', event.organizerId);
@@ -322,7 +324,7 @@ function getCheckins(ctx: Ctx): Reply {
     )
     .all(String(ctx.params.passholderId))
     .filter((c) => organizers.includes(c.organizer_id))
-    .filter((c) => !title || (findEvent(c.event_id, ctx.now)?.title.toLowerCase().includes(title) ?? false));
+    .filter((c) => !title || (findEvent(c.event_id, ctx.day)?.title.toLowerCase().includes(title) ?? false));
   return json(
     200,
     page(
@@ -628,7 +630,7 @@ function getTicketSales(ctx: Ctx): Reply {
     )
     .all();
   if (eventId) {
-    const event = findEvent(eventId, ctx.now);
+    const event = findEvent(eventId, ctx.day);
     if (!event) return problem('uitpas/event-not-found');
     if (!can(ctx, 'TICKETSALES_SEARCH', event.organizerId))
       return forbidden('TICKETSALES_SEARCH', event.organizerId);
@@ -643,7 +645,7 @@ function getTicketSales(ctx: Ctx): Reply {
   }
   const title = str(ctx.params.eventTitle)?.toLowerCase();
   if (title)
-    rows = rows.filter((r) => findEvent(r.event_id, ctx.now)?.title.toLowerCase().includes(title) ?? false);
+    rows = rows.filter((r) => findEvent(r.event_id, ctx.day)?.title.toLowerCase().includes(title) ?? false);
   return json(
     200,
     page(
@@ -704,7 +706,7 @@ function redeemRefusal(ctx: Ctx, reward: SeedReward, passholder: PassholderRow):
     .memberships(passholder.id)
     .filter((x) => x.status === 'ACTIVE' && ctx.app.model.card(x.uitpas_number)?.status === 'ACTIVE');
   if (memberships.length === 0) return 'PASSHOLDER_NO_ACTIVE_CARDSYSTEM';
-  const period = rewardRedeemPeriod(reward, ctx.now);
+  const period = rewardRedeemPeriod(reward, ctx.day);
   if (ctx.now < period.begin || (period.end !== null && ctx.now > period.end)) return 'REWARD_PERIOD';
   const applicable = rewardApplicableCardSystems(reward);
   if (!memberships.some((x) => applicable.includes(x.card_system_id)))
@@ -756,7 +758,7 @@ function getRewards(ctx: Ctx): Reply {
   return json(
     200,
     page(
-      rewards.map((r) => rewardJson(r, ctx.app.model.unitsTaken(r.id), ctx.now)),
+      rewards.map((r) => rewardJson(r, ctx.app.model.unitsTaken(r.id), ctx.now, ctx.day)),
       ctx,
     ),
   );
@@ -765,7 +767,7 @@ function getRewards(ctx: Ctx): Reply {
 function getReward(ctx: Ctx): Reply {
   const reward = rewardOr404(ctx, String(ctx.params.rewardId));
   if (isReply(reward)) return reward;
-  return json(200, rewardJson(reward, ctx.app.model.unitsTaken(reward.id), ctx.now));
+  return json(200, rewardJson(reward, ctx.app.model.unitsTaken(reward.id), ctx.now, ctx.day));
 }
 
 function mayRedeem(ctx: Ctx, reward: SeedReward): boolean {
@@ -1577,10 +1579,10 @@ const windowOpen = (event: EventInstance, now: Date): boolean =>
 /** The configured event if check-in is open, else the first open event of the kiosk's organizers (SPEC). */
 function currentKioskEvent(ctx: Ctx, kioskId: string): EventInstance | null {
   const row = kioskRow(ctx, kioskId);
-  const configured = row?.event_id ? findEvent(row.event_id, ctx.now) : undefined;
+  const configured = row?.event_id ? findEvent(row.event_id, ctx.day) : undefined;
   if (configured && windowOpen(configured, ctx.now)) return configured;
   const organizers = (kioskById(kioskId)?.organizers ?? []) as OrganizerKey[];
-  return allEvents(ctx.now).find((e) => organizers.includes(e.organizer) && windowOpen(e, ctx.now)) ?? null;
+  return allEvents(ctx.day).find((e) => organizers.includes(e.organizer) && windowOpen(e, ctx.now)) ?? null;
 }
 
 function getKioskDevice(ctx: Ctx): Reply {
@@ -1593,7 +1595,7 @@ function getKioskEvent(ctx: Ctx): Reply {
   const kioskId = kioskOf(ctx);
   if (!kioskId) return problem('auth/unauthorized');
   const row = kioskRow(ctx, kioskId);
-  const event = row?.event_id ? findEvent(row.event_id, ctx.now) : undefined;
+  const event = row?.event_id ? findEvent(row.event_id, ctx.day) : undefined;
   if (!event) return problem('url/not-found', { detail: 'No event configured for this kiosk' });
   return json(200, kioskEventJson(event, ctx.now));
 }
@@ -1601,7 +1603,7 @@ function getKioskEvent(ctx: Ctx): Reply {
 function putKioskEvent(ctx: Ctx): Reply {
   const kioskId = kioskOf(ctx);
   if (!kioskId) return problem('auth/unauthorized');
-  const event = findEvent((ctx.body as { id: string }).id, ctx.now);
+  const event = findEvent((ctx.body as { id: string }).id, ctx.day);
   if (!event) return problem('uitpas/event-not-found');
   const organizers = (kioskById(kioskId)?.organizers ?? []) as OrganizerKey[];
   if (!organizers.includes(event.organizer) || event.end < ctx.now)
