@@ -4,6 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
+  checkCheckinLimit,
+  checkCheckinWindow,
+  countInPeriod,
+  periodLabel,
   classifyIdentifier,
   uitpasCheckDigit,
   validateChipNumber,
@@ -26,8 +30,15 @@ import {
   socialTariffOf,
   type EventInstance,
 } from './model.node.ts';
-import { countInPeriod, PERIOD_NL } from './periods.ts';
-import { json, noContent, problem, type EndUserMessage, type ProblemName, type Reply } from './problems.ts';
+import {
+  json,
+  messageOf,
+  noContent,
+  problem,
+  type EndUserMessage,
+  type ProblemName,
+  type Reply,
+} from './problems.ts';
 import {
   CARD_SYSTEMS,
   KIOSKS,
@@ -50,7 +61,7 @@ import type {
   RedemptionRow,
   TicketSaleRow,
 } from './store.node.ts';
-import { brusselsDate, brusselsWall } from './brussels.ts';
+import { brusselsDate } from './brussels.ts';
 
 type Json = Record<string, unknown>;
 
@@ -82,10 +93,6 @@ const page = <T>(items: T[], ctx: Ctx): { totalItems: number; member: T[] } => {
   return { totalItems: items.length, member: items.slice(start, start + limit) };
 };
 const round2 = (n: number): number => Math.round(n * 100) / 100;
-const hhmm = (d: Date): string => {
-  const w = brusselsWall(d);
-  return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
-};
 
 // ---------------------------------------------------------------------------------------------------------
 // Permissions
@@ -179,44 +186,25 @@ function eventOr(ctx: Ctx, eventId: string, pointer?: string): EventInstance | R
 // ---------------------------------------------------------------------------------------------------------
 // Check-ins: window from 1 hour before the start until the end; limit per event setting (DOMAIN.md "Decisions").
 
-const CHECKIN_OPENS_BEFORE_MS = 60 * 60 * 1000;
-
+/** The shared check-in rules (window from 1 hour before the start, limit per period) from @uitpas/domain. */
 function checkinRefusal(ctx: Ctx, event: EventInstance, passholderId: string, kiosk = false): Reply | null {
-  const opens = new Date(event.start.getTime() - CHECKIN_OPENS_BEFORE_MS);
-  if (ctx.now < opens) {
-    const day = brusselsDate(event.start) === brusselsDate(ctx.now) ? '' : ` op ${brusselsDate(event.start)}`;
-    return problem('uitpas/checkin-not-allowed', {
-      message: m(
-        `Inchecken voor deze activiteit kan pas vanaf ${hhmm(opens)}${day}.`,
-        `L'enregistrement pour cette activité n'est possible qu'à partir de ${hhmm(opens)}${day}.`,
-        `Check-in for this activity opens at ${hhmm(opens)}${day}.`,
-      ),
-    });
-  }
-  if (ctx.now > event.end) {
-    return problem('uitpas/checkin-not-allowed', {
-      message: m(
-        'Deze activiteit is afgelopen, je kan op deze activiteit geen punt meer sparen.',
-        'Cette activité est terminée, vous ne pouvez plus épargner de points pour cette activité.',
-        'This activity has ended; you can no longer save points for it.',
-      ),
-    });
-  }
-  const times = ctx.app.db
+  const previousCheckins = ctx.app.db
     .prepare<[string, string], { created_at: string }>(
       'SELECT created_at FROM checkins WHERE passholder_id = ? AND event_id = ? AND deleted_at IS NULL',
     )
     .all(passholderId, event.id)
-    .map((r) => new Date(r.created_at));
-  const { volume, periodType } = event.checkinLimit;
-  if (countInPeriod(times, periodType, ctx.now) >= volume) {
-    return problem(kiosk ? 'uitpas/maximum-reached' : 'uitpas/checkin-not-allowed', {
-      message: m(
-        `Je hebt al gespaard voor deze activiteit (maximaal ${volume} keer ${PERIOD_NL[periodType]}).`,
-        `Vous avez déjà épargné pour cette activité (maximum ${volume} fois).`,
-        `You have already saved points for this activity (at most ${volume} times).`,
-      ),
-    });
+    .map((r) => r.created_at);
+  const window = checkCheckinWindow({ startDate: event.start, endDate: event.end }, ctx.now);
+  if (!window.allowed) return problem(window.refusal, { message: messageOf(window.refusal, window.message) });
+  const limit = checkCheckinLimit({
+    settings: { checkinLimit: event.checkinLimit },
+    now: ctx.now,
+    previousCheckins,
+  });
+  if (!limit.allowed) {
+    // The kiosk endpoint documents maximum-reached for a repeated check-in; POST /checkins checkin-not-allowed.
+    const name = kiosk ? 'uitpas/maximum-reached' : limit.refusal;
+    return problem(name, { message: messageOf(name, limit.message) });
   }
   return null;
 }
@@ -441,7 +429,7 @@ function evaluateTariffs(
   const limit = event.passholderTicketLimit;
   let remaining = 1;
   if (limit) {
-    const used = countInPeriod(usedSocialTickets(ctx, holder, event), limit.periodType, ctx.now) + pending;
+    const used = countInPeriod(limit.periodType, ctx.now, usedSocialTickets(ctx, holder, event)) + pending;
     remaining = limit.volume - used;
     if (remaining <= 0) {
       return {
@@ -449,7 +437,7 @@ function evaluateTariffs(
         offers: [],
         exhausted: true,
         message: m(
-          `Je kan maximaal ${limit.volume} ticket${limit.volume === 1 ? '' : 's'} ${PERIOD_NL[limit.periodType]} kopen aan kansentarief voor deze activiteit.`,
+          `Je kan maximaal ${limit.volume} ticket${limit.volume === 1 ? '' : 's'} ${periodLabel(limit.periodType)} kopen aan kansentarief voor deze activiteit.`,
           `Vous pouvez acheter au maximum ${limit.volume} ticket(s) au tarif social pour cette activité.`,
           `You can buy at most ${limit.volume} ticket(s) at the social tariff for this activity.`,
         ),
@@ -718,9 +706,9 @@ function redeemRefusal(ctx: Ctx, reward: SeedReward, passholder: PassholderRow):
     return 'REWARD_VOLUME';
   if (reward.redeemConstraint) {
     const used = countInPeriod(
-      redemptionTimes(ctx, passholder.id, reward.id),
       reward.redeemConstraint.period,
       ctx.now,
+      redemptionTimes(ctx, passholder.id, reward.id),
     );
     if (used >= reward.redeemConstraint.volume) return 'PASSHOLDER_VOLUME';
   }
@@ -1574,7 +1562,7 @@ function kioskEventJson(event: EventInstance, now: Date): Json {
 }
 
 const windowOpen = (event: EventInstance, now: Date): boolean =>
-  now.getTime() >= event.start.getTime() - CHECKIN_OPENS_BEFORE_MS && now <= event.end;
+  checkCheckinWindow({ startDate: event.start, endDate: event.end }, now).allowed;
 
 /** The configured event if check-in is open, else the first open event of the kiosk's organizers (SPEC). */
 function currentKioskEvent(ctx: Ctx, kioskId: string): EventInstance | null {
