@@ -941,12 +941,12 @@ function getOrganizer(ctx: Ctx): Reply {
 }
 
 function getCardSystems(ctx: Ctx): Reply {
-  const postalCode = str(ctx.params.postalCode);
-  const city = str(ctx.params.city)?.toLowerCase();
-  if (postalCode !== undefined && !/^\d{4}$/.test(postalCode)) return problem('uitpas/invalid-postal-code');
+  const postalCodes = strs(ctx.params.postalCode);
+  const cities = strs(ctx.params.city).map((c) => c.toLowerCase());
+  if (postalCodes.some((p) => !/^\d{4}$/.test(p))) return problem('uitpas/invalid-postal-code');
   const list = Object.values(CARD_SYSTEMS)
-    .filter((c) => !postalCode || c.cities.some((x) => x.postalCode === postalCode))
-    .filter((c) => !city || c.cities.some((x) => x.name.toLowerCase() === city))
+    .filter((c) => postalCodes.length === 0 || c.cities.some((x) => postalCodes.includes(x.postalCode)))
+    .filter((c) => cities.length === 0 || c.cities.some((x) => cities.includes(x.name.toLowerCase())))
     .map((c) => cardSystemJson(c.id, true));
   return json(200, page(list, ctx));
 }
