@@ -130,9 +130,12 @@ function close(server: Server): Promise<void> {
   });
 }
 
-/** Paths in logs never show an INSZ (query strings may carry one). */
-function safePath(url: string | undefined): string {
-  return (url ?? '').replace(/\b\d{11}\b/g, (m) => maskInsz(m));
+const SECRET_PARAMS =
+  /([?&](?:client_secret|password|code|code_verifier|refresh_token|access_token)=)[^&]*/gi;
+
+/** Paths in logs never show an INSZ or a secret (query strings may carry them). */
+export function safePath(url: string | undefined): string {
+  return (url ?? '').replace(SECRET_PARAMS, '$1***').replace(/\b\d{11}\b/g, (m) => maskInsz(m));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
