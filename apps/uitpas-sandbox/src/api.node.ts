@@ -4,7 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
+  centsFromApiNumber,
+  centsToApiNumber,
   checkCheckinLimit,
+  checkRewardRedemption,
+  checkSocialTariff,
+  type RewardRuleInput,
   checkCheckinWindow,
   countInPeriod,
   periodLabel,
@@ -23,9 +28,7 @@ import {
   findEvent,
   organizerJson,
   organizerKeyById,
-  rewardApplicableCardSystems,
   rewardJson,
-  rewardRedeemPeriod,
   rewardSeed,
   socialTariffOf,
   type EventInstance,
@@ -92,7 +95,11 @@ const page = <T>(items: T[], ctx: Ctx): { totalItems: number; member: T[] } => {
   const limit = Number(ctx.params.limit ?? 20);
   return { totalItems: items.length, member: items.slice(start, start + limit) };
 };
-const round2 = (n: number): number => Math.round(n * 100) / 100;
+/** The kansentarief price: computed in cents so 4.5 × 25 % is 1.13, never 1.1249999. */
+function socialTariffPrice(regularPrice: number): number {
+  const cents = centsFromApiNumber(regularPrice);
+  return cents.ok ? centsToApiNumber(Math.round(cents.cents * SOCIAL_TARIFF_SHARE)) : 0;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Permissions
@@ -378,7 +385,7 @@ function evaluateTariffs(
   regularPrice: number,
   pending = 0,
 ): TariffEvaluation {
-  const price = round2(regularPrice * SOCIAL_TARIFF_SHARE);
+  const price = socialTariffPrice(regularPrice);
   const eventCardSystem = ORGANIZERS[event.organizer].cardSystemId;
   if (holder.kind === 'group') {
     const available = ctx.app.model.groupTicketsThisYear(holder.group.id, ctx.now) + pending;
@@ -404,8 +411,19 @@ function evaluateTariffs(
     };
   }
   const st = socialTariffOf(holder.membership, ctx.now);
-  if (st.status === 'EXPIRED') return { ok: false, reply: problem('uitpas/social-tariff-expired') };
-  if (st.status === 'SUSPENDED') return { ok: false, reply: problem('uitpas/social-tariff-suspended') };
+  if (st.status === 'EXPIRED' || st.status === 'SUSPENDED') {
+    const refused = checkSocialTariff({
+      status: st.status,
+      ...(st.endDate ? { endDate: st.endDate } : {}),
+      ...(st.suspendedUntilDate ? { suspendedUntilDate: st.suspendedUntilDate } : {}),
+    });
+    if (!refused.allowed) {
+      return {
+        ok: false,
+        reply: problem(refused.refusal, { message: messageOf(refused.refusal, refused.message) }),
+      };
+    }
+  }
   if (st.status === 'NONE') {
     return {
       ok: true,
@@ -481,7 +499,7 @@ function getStaticTariffs(ctx: Ctx): Reply {
       {
         id: 'SOCIALTARIFF',
         name: SOCIAL_TARIFF_NAME,
-        price: round2(regularPrice * SOCIAL_TARIFF_SHARE),
+        price: socialTariffPrice(regularPrice),
         type: 'SOCIALTARIFF',
         remaining: 1,
       },
@@ -689,37 +707,51 @@ function redemptionTimes(ctx: Ctx, passholderId: string, rewardId: string): Date
 }
 
 /** The reward rules in the order publiq reports them (DOMAIN.md rule 14). */
-function redeemRefusal(ctx: Ctx, reward: SeedReward, passholder: PassholderRow): RedeemReason | null {
-  const memberships = ctx.app.model
-    .memberships(passholder.id)
-    .filter((x) => x.status === 'ACTIVE' && ctx.app.model.card(x.uitpas_number)?.status === 'ACTIVE');
-  if (memberships.length === 0) return 'PASSHOLDER_NO_ACTIVE_CARDSYSTEM';
-  const period = rewardRedeemPeriod(reward, ctx.day);
-  if (ctx.now < period.begin || (period.end !== null && ctx.now > period.end)) return 'REWARD_PERIOD';
-  const applicable = rewardApplicableCardSystems(reward);
-  if (!memberships.some((x) => applicable.includes(x.card_system_id)))
-    return 'PASSHOLDER_APPLICABLE_CARDSYSTEMS';
-  if (
-    reward.maxAvailableUnits !== undefined &&
-    ctx.app.model.unitsTaken(reward.id) >= reward.maxAvailableUnits
-  )
-    return 'REWARD_VOLUME';
-  if (reward.redeemConstraint) {
-    const used = countInPeriod(
-      reward.redeemConstraint.period,
-      ctx.now,
-      redemptionTimes(ctx, passholder.id, reward.id),
-    );
-    if (used >= reward.redeemConstraint.volume) return 'PASSHOLDER_VOLUME';
-  }
-  if (passholder.points < reward.points) return 'PASSHOLDER_POINTS';
-  return null;
+const REFUSAL_REASON: Partial<Record<ProblemName, RedeemReason>> = {
+  'uitpas/reward-period-constraint': 'REWARD_PERIOD',
+  'uitpas/reward-passholder-no-applicable-cardsystems': 'PASSHOLDER_APPLICABLE_CARDSYSTEMS',
+  'uitpas/reward-passholder-volume-constraint': 'PASSHOLDER_VOLUME',
+  'uitpas/reward-passholder-points-constraint': 'PASSHOLDER_POINTS',
+  'uitpas/reward-volume-constraint': 'REWARD_VOLUME',
+};
+
+interface RedeemRefusal {
+  reason: RedeemReason;
+  message?: string;
 }
 
-function reasonMessage(reason: RedeemReason): EndUserMessage {
-  const def = REASON_PROBLEM[reason];
-  const body = problem(def).body as { endUserMessage: EndUserMessage };
-  return body.endUserMessage;
+/**
+ * The reward rules (DOMAIN.md rule 14) from @uitpas/domain, fed with the sandbox's authoritative state:
+ * the real balance, units taken and this passholder's redemptions, so nothing is "queued".
+ */
+function redeemRefusal(ctx: Ctx, reward: SeedReward, passholder: PassholderRow): RedeemRefusal | null {
+  const cardSystemIds = ctx.app.model
+    .memberships(passholder.id)
+    .filter((x) => x.status === 'ACTIVE' && ctx.app.model.card(x.uitpas_number)?.status === 'ACTIVE')
+    .map((x) => x.card_system_id);
+  if (cardSystemIds.length === 0) return { reason: 'PASSHOLDER_NO_ACTIVE_CARDSYSTEM' };
+  const api = rewardJson(reward, ctx.app.model.unitsTaken(reward.id), ctx.now, ctx.day) as RewardRuleInput;
+  const result = checkRewardRedemption({
+    reward: api,
+    // The request names no organizer; the caller's permission for one of the reward's organizers is checked apart.
+    organizerId: ORGANIZERS[reward.organizers[0] as OrganizerKey].id,
+    now: ctx.now,
+    points: passholder.points,
+    queuedPoints: 0,
+    passholderRedemptions: redemptionTimes(ctx, passholder.id, reward.id).map((at) => ({
+      rewardId: reward.id,
+      at,
+    })),
+    cardSystemIds,
+    // A welcome reward is open to every passholder; its once-ever constraint does the rest.
+    redeemableWelcomeRewardIds: reward.type === 'WELCOME' ? [reward.id] : [],
+  });
+  if (result.allowed) return null;
+  return { reason: REFUSAL_REASON[result.refusal] ?? 'INVALID_CARD', message: result.message };
+}
+
+function reasonMessage(refusal: RedeemRefusal): EndUserMessage {
+  return messageOf(REASON_PROBLEM[refusal.reason], refusal.message);
 }
 
 function rewardOr404(ctx: Ctx, id: string): SeedReward | Reply {
@@ -771,14 +803,20 @@ function getRedeemStatus(ctx: Ctx): Reply {
   const card = ctx.app.model.card(number);
   if (!card || (!card.passholder_id && !card.group_pass_id)) return problem('uitpas/passholder-not-found');
   const invalid = (): Reply =>
-    json(200, { redeemable: false, reason: 'INVALID_CARD', message: reasonMessage('INVALID_CARD').nl });
+    json(200, {
+      redeemable: false,
+      reason: 'INVALID_CARD',
+      message: reasonMessage({ reason: 'INVALID_CARD' }).nl,
+    });
   if (card.status !== 'ACTIVE' || card.group_pass_id) return invalid();
   const passholder = ctx.app.model.passholder(card.passholder_id as string);
   if (!passholder) return problem('uitpas/passholder-not-found');
-  const reason = redeemRefusal(ctx, reward, passholder);
+  const refusal = redeemRefusal(ctx, reward, passholder);
   return json(
     200,
-    reason ? { redeemable: false, reason, message: reasonMessage(reason).nl } : { redeemable: true },
+    refusal
+      ? { redeemable: false, reason: refusal.reason, message: reasonMessage(refusal).nl }
+      : { redeemable: true },
   );
 }
 
@@ -801,8 +839,13 @@ function postRedeemed(ctx: Ctx): Reply {
       ),
     });
   }
-  const reason = redeemRefusal(ctx, reward, holder.passholder);
-  if (reason) return problem(REASON_PROBLEM[reason], { extra: { passholderId: holder.passholder.id } });
+  const refusal = redeemRefusal(ctx, reward, holder.passholder);
+  if (refusal) {
+    return problem(REASON_PROBLEM[refusal.reason], {
+      message: reasonMessage(refusal),
+      extra: { passholderId: holder.passholder.id },
+    });
+  }
   const row: RedemptionRow = {
     id: randomUUID(),
     reward_id: reward.id,
