@@ -1214,7 +1214,8 @@ function nextDigitalNumber(ctx: Ctx): string {
   const count =
     ctx.app.db.prepare<[], { n: number }>("SELECT COUNT(*) n FROM cards WHERE card_type = 'DIGITAL'").get()
       ?.n ?? 0;
-  const first12 = `0400009${String(10_000 + count).padStart(5, '0')}`.slice(0, 11) + '0';
+  // Prefix 0400009 + a 4-digit serial + kansenstatuut digit 0, then the Luhn check digit.
+  const first12 = `0400009${String(count + 1).padStart(4, '0')}0`;
   return first12 + uitpasCheckDigit(first12);
 }
 

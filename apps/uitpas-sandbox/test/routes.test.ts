@@ -259,6 +259,12 @@ describe('registration (POST /passholders)', () => {
     );
     expect(res.status).toBe(200);
     expect(res.body.uitpasNumber).toMatch(/^\d{13}$/);
+    const second = await w.api.post<{ uitpasNumber: string }>(
+      '/passholders',
+      person({ firstName: 'Tom', registrationCardType: 'DIGITAL', registrationUitpasNumber: undefined }),
+    );
+    expect(second.body.uitpasNumber).not.toBe(res.body.uitpasNumber);
+    expect((await w.api.get(`/passes?identifier=${second.body.uitpasNumber}`)).body.firstName).toBe('Tom');
   });
 
   it('membership prices, preview and a replacement card', async () => {
