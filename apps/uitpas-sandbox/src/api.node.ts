@@ -149,8 +149,8 @@ function identify(ctx: Ctx, uitpasNumber: string, options: IdentifyOptions): Hol
   const extra = options.pointer !== undefined ? { jsonPointer: options.pointer } : {};
   if (!validateUitpasNumber(uitpasNumber).ok) return problem(options.invalidNumber, { extra });
   const card = ctx.app.model.card(uitpasNumber);
-  if (!card || (!card.passholder_id && !card.group_pass_id))
-    return problem('uitpas/passholder-not-found', { status: 400, extra });
+  if (!card) return problem('uitpas/passholder-not-found', { status: 400, extra });
+  // A card still in stock or never handed out is a card in the wrong state (DOMAIN.md rule 4).
   if (card.status !== 'ACTIVE') {
     return problem(options.inactiveCard ?? 'uitpas/invalid-card-status', {
       extra: {
@@ -166,7 +166,8 @@ function identify(ctx: Ctx, uitpasNumber: string, options: IdentifyOptions): Hol
     if (!group) return problem('uitpas/passholder-not-found', { status: 400, extra });
     return { kind: 'group', card, group };
   }
-  const passholder = ctx.app.model.passholder(card.passholder_id as string);
+  if (!card.passholder_id) return problem('uitpas/passholder-not-found', { status: 400, extra });
+  const passholder = ctx.app.model.passholder(card.passholder_id);
   const membership = ctx.app.model
     .memberships(card.passholder_id as string)
     .find((x) => x.uitpas_number === uitpasNumber);
@@ -1033,7 +1034,9 @@ function getPass(ctx: Ctx): Reply {
     const number = ph ? ctx.app.model.primaryNumber(ph.id) : undefined;
     card = number ? ctx.app.model.card(number) : undefined;
   }
-  if (!card || (!card.passholder_id && !card.group_pass_id)) return problem('uitpas/pass-not-found');
+  if (!card || (card.status === 'ACTIVE' && !card.passholder_id && !card.group_pass_id)) {
+    return problem('uitpas/pass-not-found');
+  }
   const passType = card.group_pass_id ? 'GROUP' : 'INDIVIDUAL';
   if (card.status !== 'ACTIVE') {
     return problem('uitpas/invalid-card-status', {
