@@ -158,6 +158,6 @@ describe('logs', () => {
     );
     expect(line).not.toContain(PASSHOLDERS.amira.inszNumber);
     expect(line).not.toContain('s3cret');
-    expect(line).toContain('85.....-..28');
+    expect(line).toContain('85.....-..27');
   });
 });
