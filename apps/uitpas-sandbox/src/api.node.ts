@@ -1205,8 +1205,15 @@ function cityProblem(address: PassholderData['address']): Reply | null {
   return null;
 }
 
-function inszProblem(ctx: Ctx, insz: string, dateOfBirth: string, exceptId?: string): Reply | null {
-  const result = validateInsz(insz, { birthDate: dateOfBirth });
+function inszProblem(
+  ctx: Ctx,
+  insz: string,
+  person: { dateOfBirth: string; gender?: string },
+  exceptId?: string,
+): Reply | null {
+  // The INSZ carries the birth date and (odd/even serial) the gender: both must match, as in the legacy balie.
+  const gender = person.gender === 'MALE' || person.gender === 'FEMALE' ? person.gender : undefined;
+  const result = validateInsz(insz, { birthDate: person.dateOfBirth, ...(gender ? { gender } : {}) });
   if (!result.ok) return problem('uitpas/invalid-insz-number', { detail: result.message });
   const existing = ctx.app.model.passholderByInsz(result.value);
   if (existing && existing.id !== exceptId) return problem('uitpas/insz-already-used');
@@ -1238,7 +1245,7 @@ function postPassholder(ctx: Ctx): Reply {
   const city = cityProblem(input.address);
   if (city) return city;
   if (input.inszNumber !== undefined) {
-    const insz = inszProblem(ctx, input.inszNumber, input.dateOfBirth);
+    const insz = inszProblem(ctx, input.inszNumber, input);
     if (insz) return insz;
   }
   const cardType = input.registrationCardType ?? (input.registrationUitpasNumber ? 'NFC_CARD' : 'DIGITAL');
@@ -1328,8 +1335,22 @@ function putPassholder(ctx: Ctx): Reply {
   const input = ctx.body as PassholderInput;
   const city = cityProblem(input.address);
   if (city) return city;
+  // With a valid social tariff the address may not leave the card system's region (DOMAIN.md §4).
+  const leaves = memberships.find(
+    (x) =>
+      socialTariffOf(x, ctx.now).status === 'ACTIVE' &&
+      !isResident(x.card_system_id, input.address.postalCode),
+  );
+  if (leaves) {
+    return problem('uitpas/invalid-postal-code', {
+      message: messageOf(
+        'uitpas/invalid-postal-code',
+        'Met kansentarief kan het adres niet buiten de UiTPAS-regio verhuizen. Stop eerst het kansentarief.',
+      ),
+    });
+  }
   if (input.inszNumber !== undefined) {
-    const insz = inszProblem(ctx, input.inszNumber, input.dateOfBirth, row.id);
+    const insz = inszProblem(ctx, input.inszNumber, input, row.id);
     if (insz) return insz;
   }
   if (

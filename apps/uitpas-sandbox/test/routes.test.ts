@@ -231,6 +231,25 @@ describe('registration (POST /passholders)', () => {
     expect(problemType(await w.api.post('/passholders', person({ inszNumber: '90041212300' })))).toBe(
       'uitpas/invalid-insz-number',
     );
+    // 90041224651 has an even serial: a woman's number, refused for a man.
+    expect(
+      problemType(await w.api.post('/passholders', person({ inszNumber: '90041224651', gender: 'MALE' }))),
+    ).toBe('uitpas/invalid-insz-number');
+    expect(
+      (await w.api.post('/passholders', person({ inszNumber: '90041224651', gender: 'FEMALE' }))).status,
+    ).toBe(200);
+  });
+
+  it('keeps a passholder with kansentarief inside the region', async () => {
+    const move = (postalCode: string, city: string) =>
+      w.api.put(`/passholders/${PASSHOLDERS.amira.id}`, {
+        name: PASSHOLDERS.amira.name,
+        firstName: PASSHOLDERS.amira.firstName,
+        dateOfBirth: PASSHOLDERS.amira.dateOfBirth,
+        address: { street: 'Veldstraat 2', postalCode, city },
+      });
+    expect(problemType(await move('9000', 'Gent'))).toBe('uitpas/invalid-postal-code');
+    expect((await move('9990', 'Maldegem')).status).toBe(204);
   });
 
   it('answers organizer-not-found, cardsystem-not-found and invalid-city', async () => {
