@@ -959,6 +959,7 @@ const PERMISSION_LABELS: Record<string, string> = {
   MEMBERSHIP_PRICES_READ: 'Pasprijzen opvragen',
   CARDS_READ: 'Kaarten opzoeken',
   ORGANIZERS_SEARCH: 'Organisatoren zoeken',
+  PASSHOLDERS_WRITE_SOCIALTARIFF_FULL_CARDSYSTEM: 'Kansentarief toekennen in de hele regio',
 };
 
 function getPermissions(ctx: Ctx): Reply {
@@ -1272,6 +1273,14 @@ function postPassholder(ctx: Ctx): Reply {
     input.registrationSocialTariffEndDate !== undefined || (card?.social_tariff ?? 0) === 1;
   if (socialTariff && !can(ctx, 'PASSHOLDERS_WRITE_SOCIALTARIFF', ORGANIZERS[orgKey].id)) {
     return forbidden('PASSHOLDERS_WRITE_SOCIALTARIFF', organizerId);
+  }
+  // Kansentarief for someone from another town of the region needs the card-system-wide permission (SPEC).
+  if (
+    socialTariff &&
+    input.address.postalCode !== ORGANIZERS[orgKey].postalCode &&
+    !can(ctx, 'PASSHOLDERS_WRITE_SOCIALTARIFF_FULL_CARDSYSTEM', ORGANIZERS[orgKey].id)
+  ) {
+    return forbidden('PASSHOLDERS_WRITE_SOCIALTARIFF_FULL_CARDSYSTEM', organizerId);
   }
   const socialEnd = socialTariff
     ? input.registrationSocialTariffEndDate

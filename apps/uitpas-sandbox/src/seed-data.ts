@@ -80,6 +80,11 @@ export const COUNTER_PERMISSIONS = [
   'CARDS_READ',
   'ORGANIZERS_SEARCH',
 ] as const;
+/** The regional back-office client may also grant kansentarief to people from every town of the region. */
+export const BACK_OFFICE_PERMISSIONS = [
+  ...COUNTER_PERMISSIONS,
+  'PASSHOLDERS_WRITE_SOCIALTARIFF_FULL_CARDSYSTEM',
+] as const;
 export const READ_ONLY_PERMISSIONS = [
   'PASSES_READ',
   'PASSHOLDERS_SEARCH',
@@ -98,9 +103,9 @@ export const CLIENTS = {
     clientId: 'sandbox-balie',
     clientSecret: 'sandbox-balie-secret',
     grants: [
-      { organizer: 'ccEeklo', permissions: COUNTER_PERMISSIONS },
-      { organizer: 'bibMaldegem', permissions: COUNTER_PERMISSIONS },
-      { organizer: 'zwembadAssenede', permissions: COUNTER_PERMISSIONS },
+      { organizer: 'ccEeklo', permissions: BACK_OFFICE_PERMISSIONS },
+      { organizer: 'bibMaldegem', permissions: BACK_OFFICE_PERMISSIONS },
+      { organizer: 'zwembadAssenede', permissions: BACK_OFFICE_PERMISSIONS },
     ] as Grant[],
   },
   /** A client with read-only rights, to see `auth/forbidden`. */

@@ -12,10 +12,12 @@ import {
   PASSHOLDERS,
   PROVISIONED_CARD,
   REWARDS,
+  STAFF,
   STOCK_CARDS,
   clientToken,
   fresh,
   problemType,
+  staffToken,
   world,
   type World,
 } from './helpers.ts';
@@ -264,6 +266,15 @@ describe('registration (POST /passholders)', () => {
         await w.api.post('/passholders', person({ address: { postalCode: '9900', city: 'Gent' } })),
       ),
     ).toBe('uitpas/invalid-city');
+  });
+
+  it('needs the card-system-wide permission for kansentarief outside the organizer’s town', async () => {
+    const staff = new Api(w.sandbox.baseUrl, await staffToken(w.sandbox.baseUrl, STAFF.eeklo));
+    const maldegem = { street: 'Noordstraat 9', postalCode: '9990', city: 'Maldegem' };
+    const social = person({ registrationUitpasNumber: STOCK_CARDS[3].uitpasNumber, address: maldegem });
+    expect(problemType(await staff.post('/passholders', social))).toBe('auth/forbidden');
+    expect((await staff.post('/passholders', person({ address: maldegem }))).status).toBe(200);
+    expect((await w.api.post('/passholders', social)).status).toBe(200);
   });
 
   it('needs PASSHOLDERS_WRITE for the registration organizer', async () => {
