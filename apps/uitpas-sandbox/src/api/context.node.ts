@@ -78,9 +78,9 @@ export type Holder =
   | { kind: 'passholder'; card: CardRow; passholder: PassholderRow; membership: MembershipRow }
   | { kind: 'group'; card: CardRow; group: GroupPassRow };
 
-export type InvalidNumber = 'uitpas/invalid-uitpasnumber' | 'uitpas/invalid-uitpas-number';
+type InvalidNumber = 'uitpas/invalid-uitpasnumber' | 'uitpas/invalid-uitpas-number';
 
-export interface IdentifyOptions {
+interface IdentifyOptions {
   invalidNumber: InvalidNumber;
   /** Problem for a card that is not ACTIVE (POST /rewards/redeemed documents `invalid-card`). */
   inactiveCard?: ProblemName;

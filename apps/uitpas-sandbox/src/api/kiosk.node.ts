@@ -10,9 +10,9 @@ import { checkinRefusal, recordCheckin } from './checkins.node.ts';
 
 
 
-export const kioskById = (id: string) => Object.values(KIOSKS).find((k) => k.id === id);
+const kioskById = (id: string) => Object.values(KIOSKS).find((k) => k.id === id);
 
-export function kioskRow(ctx: Ctx, kioskId: string) {
+function kioskRow(ctx: Ctx, kioskId: string) {
   return ctx.app.db
     .prepare<
       [string],
@@ -21,7 +21,7 @@ export function kioskRow(ctx: Ctx, kioskId: string) {
     .get(kioskId);
 }
 
-export function kioskDeviceJson(ctx: Ctx, kioskId: string): Json {
+function kioskDeviceJson(ctx: Ctx, kioskId: string): Json {
   const kiosk = kioskById(kioskId);
   const row = kioskRow(ctx, kioskId);
   const organizers = (kiosk?.organizers ?? []) as OrganizerKey[];
@@ -54,15 +54,15 @@ export function putKioskSetup(ctx: Ctx): Reply {
   return json(200, kioskDeviceJson(ctx, ctx.auth.kioskId));
 }
 
-export function kioskOf(ctx: Ctx): string | null {
+function kioskOf(ctx: Ctx): string | null {
   return ctx.auth.kind === 'kiosk' ? ctx.auth.kioskId : null;
 }
 
-export function checkinCode(event: EventInstance, now: Date): string {
+function checkinCode(event: EventInstance, now: Date): string {
   return Buffer.from(`${event.id}|${brusselsDate(now)}`).toString('base64url');
 }
 
-export function kioskEventJson(event: EventInstance, now: Date): Json {
+function kioskEventJson(event: EventInstance, now: Date): Json {
   return {
     checkinPoints: event.checkinPoints,
     event: { id: event.id, title: event.title },
@@ -70,11 +70,11 @@ export function kioskEventJson(event: EventInstance, now: Date): Json {
   };
 }
 
-export const windowOpen = (event: EventInstance, now: Date): boolean =>
+const windowOpen = (event: EventInstance, now: Date): boolean =>
   checkCheckinWindow({ startDate: event.start, endDate: event.end }, now).allowed;
 
 /** The configured event if check-in is open, else the first open event of the kiosk's organizers (SPEC). */
-export function currentKioskEvent(ctx: Ctx, kioskId: string): EventInstance | null {
+function currentKioskEvent(ctx: Ctx, kioskId: string): EventInstance | null {
   const row = kioskRow(ctx, kioskId);
   const configured = row?.event_id ? findEvent(row.event_id, ctx.day) : undefined;
   if (configured && windowOpen(configured, ctx.now)) return configured;
@@ -124,7 +124,7 @@ export function getKioskCheckins(ctx: Ctx): Reply {
   return json(200, kioskEventJson(event, ctx.now));
 }
 
-export function kioskCard(ctx: Ctx, chip: string): { card: CardRow; passholder: PassholderRow } | Reply {
+function kioskCard(ctx: Ctx, chip: string): { card: CardRow; passholder: PassholderRow } | Reply {
   const valid = validateChipNumber(chip);
   if (!valid.ok) return problem('uitpas/passholder-not-found', { status: 400, detail: valid.message });
   const card = ctx.app.model.cardByChip(valid.value);

@@ -12,7 +12,7 @@ import { type Json, type Ctx, m, str, strs, page, grantsOf, can, canAnywhere, fo
 
 // Permissions, organizers, card systems
 
-export const PERMISSION_LABELS: Record<string, string> = {
+const PERMISSION_LABELS: Record<string, string> = {
   PASSES_READ: 'Passen opzoeken',
   PASSHOLDERS_SEARCH: 'Pashouders zoeken',
   GROUPPASSES_SEARCH: 'Groepspassen zoeken',
@@ -76,7 +76,7 @@ export function getCardSystem(ctx: Ctx): Reply {
 // ---------------------------------------------------------------------------------------------------------
 // Passes, passholders, cards, group passes
 
-export const SOCIAL_MESSAGES = {
+const SOCIAL_MESSAGES = {
   expired: m(
     'Je sociaal tarief is verlopen. Contacteer je UiTPAS balie.',
     'Votre tarif social a expiré. Contactez votre guichet UiTPAS.',
@@ -252,7 +252,7 @@ export function getPassholder(ctx: Ctx): Reply {
   return json(200, ctx.app.model.passholderJson(row, ctx.now));
 }
 
-export interface PassholderInput extends PassholderData {
+interface PassholderInput extends PassholderData {
   inszNumber?: string;
   registrationOrganizer?: { id: string };
   registrationCardSystemId?: number;
@@ -262,11 +262,11 @@ export interface PassholderInput extends PassholderData {
   registrationVoucher?: string;
 }
 
-export const KNOWN_CITIES: { postalCode: string; name: string }[] = Object.values(CARD_SYSTEMS).flatMap((c) => [
+const KNOWN_CITIES: { postalCode: string; name: string }[] = Object.values(CARD_SYSTEMS).flatMap((c) => [
   ...c.cities,
 ]);
 
-export function cityProblem(address: PassholderData['address']): Reply | null {
+function cityProblem(address: PassholderData['address']): Reply | null {
   const country = (address.country ?? 'BE').toUpperCase();
   if (country !== 'BE') return null;
   if (!/^\d{4}$/.test(address.postalCode)) return problem('uitpas/invalid-postal-code');
@@ -277,7 +277,7 @@ export function cityProblem(address: PassholderData['address']): Reply | null {
   return null;
 }
 
-export function inszProblem(
+function inszProblem(
   ctx: Ctx,
   insz: string,
   person: { dateOfBirth: string; gender?: string },
@@ -292,7 +292,7 @@ export function inszProblem(
   return null;
 }
 
-export function nextDigitalNumber(ctx: Ctx): string {
+function nextDigitalNumber(ctx: Ctx): string {
   const count =
     ctx.app.db.prepare<[], { n: number }>("SELECT COUNT(*) n FROM cards WHERE card_type = 'DIGITAL'").get()
       ?.n ?? 0;
@@ -477,11 +477,11 @@ export function putPassholder(ctx: Ctx): Reply {
   return noContent();
 }
 
-export function isResident(cardSystemId: number, postalCode: string): boolean {
+function isResident(cardSystemId: number, postalCode: string): boolean {
   return cardSystemById(cardSystemId)?.cities.some((c) => c.postalCode === postalCode) ?? false;
 }
 
-export function ageOn(dateOfBirth: string, now: Date): number {
+function ageOn(dateOfBirth: string, now: Date): number {
   const today = brusselsDate(now);
   const years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
   return today.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
@@ -529,7 +529,7 @@ export function getMembershipPreview(ctx: Ctx): Reply {
   });
 }
 
-export interface MembershipInput {
+interface MembershipInput {
   cardType: 'NFC_CARD' | 'DIGITAL';
   uitpasNumber?: string;
   socialTariff?: { socialTariffEndDate?: string };
@@ -597,7 +597,7 @@ export function postMembership(ctx: Ctx): Reply {
   return { status: 201 };
 }
 
-export function cardJson(card: CardRow): Json {
+function cardJson(card: CardRow): Json {
   return {
     uitpasNumber: card.uitpas_number,
     cardSystem: cardSystemJson(card.card_system_id),

@@ -8,7 +8,7 @@ import type { PassholderRow, RedemptionRow } from '../store.node.ts';
 import { type Ctx, m, str, strs, page, can, canAnywhere, forbidden, identify, isReply } from './context.node.ts';
 
 
-export type RedeemReason =
+type RedeemReason =
   | 'INVALID_CARD'
   | 'PASSHOLDER_VOLUME'
   | 'PASSHOLDER_POINTS'
@@ -17,7 +17,7 @@ export type RedeemReason =
   | 'PASSHOLDER_APPLICABLE_CARDSYSTEMS'
   | 'PASSHOLDER_NO_ACTIVE_CARDSYSTEM';
 
-export const REASON_PROBLEM: Record<RedeemReason, ProblemName> = {
+const REASON_PROBLEM: Record<RedeemReason, ProblemName> = {
   INVALID_CARD: 'uitpas/invalid-card',
   PASSHOLDER_VOLUME: 'uitpas/reward-passholder-volume-constraint',
   PASSHOLDER_POINTS: 'uitpas/reward-passholder-points-constraint',
@@ -27,7 +27,7 @@ export const REASON_PROBLEM: Record<RedeemReason, ProblemName> = {
   PASSHOLDER_NO_ACTIVE_CARDSYSTEM: 'uitpas/passholder-no-active-cardsystems',
 };
 
-export function redemptionTimes(ctx: Ctx, passholderId: string, rewardId: string): Date[] {
+function redemptionTimes(ctx: Ctx, passholderId: string, rewardId: string): Date[] {
   return ctx.app.db
     .prepare<[string, string], { created_at: string }>(
       'SELECT created_at FROM redemptions WHERE passholder_id = ? AND reward_id = ? AND deleted_at IS NULL',
@@ -37,7 +37,7 @@ export function redemptionTimes(ctx: Ctx, passholderId: string, rewardId: string
 }
 
 /** The reward rules in the order publiq reports them (DOMAIN.md rule 14). */
-export const REFUSAL_REASON: Partial<Record<ProblemName, RedeemReason>> = {
+const REFUSAL_REASON: Partial<Record<ProblemName, RedeemReason>> = {
   'uitpas/reward-period-constraint': 'REWARD_PERIOD',
   'uitpas/reward-passholder-no-applicable-cardsystems': 'PASSHOLDER_APPLICABLE_CARDSYSTEMS',
   'uitpas/reward-passholder-volume-constraint': 'PASSHOLDER_VOLUME',
@@ -45,7 +45,7 @@ export const REFUSAL_REASON: Partial<Record<ProblemName, RedeemReason>> = {
   'uitpas/reward-volume-constraint': 'REWARD_VOLUME',
 };
 
-export interface RedeemRefusal {
+interface RedeemRefusal {
   reason: RedeemReason;
   message?: string;
 }
@@ -54,7 +54,7 @@ export interface RedeemRefusal {
  * The reward rules (DOMAIN.md rule 14) from @uitpas/domain, fed with the sandbox's authoritative state:
  * the real balance, units taken and this passholder's redemptions, so nothing is "queued".
  */
-export function redeemRefusal(ctx: Ctx, reward: SeedReward, passholder: PassholderRow): RedeemRefusal | null {
+function redeemRefusal(ctx: Ctx, reward: SeedReward, passholder: PassholderRow): RedeemRefusal | null {
   const cardSystemIds = ctx.app.model
     .memberships(passholder.id)
     .filter((x) => x.status === 'ACTIVE' && ctx.app.model.card(x.uitpas_number)?.status === 'ACTIVE')
@@ -80,11 +80,11 @@ export function redeemRefusal(ctx: Ctx, reward: SeedReward, passholder: Passhold
   return { reason: REFUSAL_REASON[result.refusal] ?? 'INVALID_CARD', message: result.message };
 }
 
-export function reasonMessage(refusal: RedeemRefusal): EndUserMessage {
+function reasonMessage(refusal: RedeemRefusal): EndUserMessage {
   return messageOf(REASON_PROBLEM[refusal.reason], refusal.message);
 }
 
-export function rewardOr404(ctx: Ctx, id: string): SeedReward | Reply {
+function rewardOr404(ctx: Ctx, id: string): SeedReward | Reply {
   return rewardSeed(id) ?? problem('uitpas/reward-not-found');
 }
 
@@ -120,7 +120,7 @@ export function getReward(ctx: Ctx): Reply {
   return json(200, rewardJson(reward, ctx.app.model.unitsTaken(reward.id), ctx.now, ctx.day));
 }
 
-export function mayRedeem(ctx: Ctx, reward: SeedReward): boolean {
+function mayRedeem(ctx: Ctx, reward: SeedReward): boolean {
   return reward.organizers.some((k) => can(ctx, 'REWARDS_REDEEM', ORGANIZERS[k].id));
 }
 

@@ -9,7 +9,7 @@ import { type Json, type Ctx, m, str, strs, page, socialTariffPrice, can, forbid
 
 
 
-export interface TariffOffer {
+interface TariffOffer {
   id: string;
   name: string;
   price: number;
@@ -17,7 +17,7 @@ export interface TariffOffer {
   remaining: number;
 }
 
-export type TariffEvaluation =
+type TariffEvaluation =
   | {
       ok: true;
       offers: TariffOffer[];
@@ -27,9 +27,9 @@ export type TariffEvaluation =
     }
   | { ok: false; reply: Reply };
 
-export const SOCIAL_TARIFF_NAME = 'Kansentarief';
+const SOCIAL_TARIFF_NAME = 'Kansentarief';
 
-export function usedSocialTickets(ctx: Ctx, holder: Holder, event: EventInstance): Date[] {
+function usedSocialTickets(ctx: Ctx, holder: Holder, event: EventInstance): Date[] {
   return ctx.app.db
     .prepare<[string, string], { created_at: string }>(
       "SELECT created_at FROM ticket_sales WHERE uitpas_number = ? AND event_id = ? AND tariff_type = 'SOCIALTARIFF' AND deleted_at IS NULL",
@@ -39,7 +39,7 @@ export function usedSocialTickets(ctx: Ctx, holder: Holder, event: EventInstance
 }
 
 /** What `GET /tariffs` offers this holder for this event and price; `pending` counts sales earlier in a batch. */
-export function evaluateTariffs(
+function evaluateTariffs(
   ctx: Ctx,
   holder: Holder,
   event: EventInstance,
@@ -168,7 +168,7 @@ export function getStaticTariffs(ctx: Ctx): Reply {
   });
 }
 
-export interface TicketSaleInput {
+interface TicketSaleInput {
   regularPrice: number;
   regularPriceLabel?: string;
   tariff: { id: string };
@@ -276,7 +276,7 @@ export function postTicketSales(ctx: Ctx): Reply {
   );
 }
 
-export function withPointer(reply: Reply, pointer: string): Reply {
+function withPointer(reply: Reply, pointer: string): Reply {
   return { ...reply, body: { ...(reply.body as Json), jsonPointer: pointer } };
 }
 
