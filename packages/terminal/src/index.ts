@@ -1,1 +1,4 @@
-export {};
+export * from './adapters.ts';
+export * from './terminal.ts';
+export * from './serve.ts';
+export * from './texts.ts';

@@ -1,0 +1,225 @@
+// The terminal's use cases behind the contract. It runs once per station (in the Electron utility process
+// or in Node for browser mode) and serves every connected screen the same state.
+import {
+  classifyIdentifier,
+  type Command,
+  type CommandName,
+  type CommandOutput,
+  type Identification,
+  type IdentificationSource,
+  type Result,
+  type StationConfig,
+  type TerminalEvent,
+} from '@uitpas/domain';
+import type { CardRead, Organizer, TerminalAdapters } from './adapters.ts';
+import { TEXTS, problem } from './texts.ts';
+
+export interface TerminalOptions {
+  adapters: TerminalAdapters;
+  station: Omit<StationConfig, 'organizer'> & { organizerId?: string };
+  /** Where internal failures are reported; never receives secrets or unmasked INSZ. */
+  log?: (message: string) => void;
+}
+
+export interface Terminal {
+  handle(command: Command): Promise<Result<unknown>>;
+  subscribe(listener: (event: TerminalEvent) => void): () => void;
+  close(): void;
+}
+
+type Handlers = {
+  [N in CommandName]: (input: Extract<Command, { name: N }>['input']) => Promise<Result<CommandOutput<N>>>;
+};
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export function createTerminal(options: TerminalOptions): Terminal {
+  const { adapters } = options;
+  const log = options.log ?? (() => {});
+  const listeners = new Set<(event: TerminalEvent) => void>();
+  let station: StationConfig = {
+    environment: options.station.environment,
+    language: options.station.language,
+    trainingMode: options.station.trainingMode,
+    simulator: options.station.simulator,
+  };
+  let organizers: Organizer[] | undefined;
+  let identificationSeq = 0;
+  let current: Identification | undefined;
+
+  const emit = (event: TerminalEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+
+  async function loadOrganizers(): Promise<Result<Organizer[]>> {
+    if (organizers) return ok(organizers);
+    const result = await adapters.organizers();
+    if (result.ok) organizers = result.value;
+    return result;
+  }
+
+  async function chooseOrganizer(id: string | undefined): Promise<Result<StationConfig>> {
+    const list = await loadOrganizers();
+    if (!list.ok) return list;
+    const organizer = id === undefined ? list.value[0] : list.value.find((o) => o.id === id);
+    if (!organizer) return { ok: false, problem: problem('unknown-organizer', TEXTS.unknownOrganizer) };
+    station = { ...station, organizer: { id: organizer.id, name: organizer.name } };
+    return ok(station);
+  }
+
+  /**
+   * The identify router. Every input (tap, scan, typed, search) comes through here; the moment a new one
+   * arrives the previous pass holder is cleared everywhere, before the lookup even starts.
+   */
+  async function identify(source: IdentificationSource, value: string): Promise<Identification> {
+    const identificationId = ++identificationSeq;
+    current = undefined;
+    emit({ type: 'identification-cleared', identificationId });
+    const identification = await route(identificationId, source, value);
+    // A newer identification started while this one was looking up: it wins; this one is never shown.
+    if (identificationId === identificationSeq) {
+      current = identification;
+      emit({ type: 'identified', identification });
+    }
+    return identification;
+  }
+
+  async function route(
+    identificationId: number,
+    source: IdentificationSource,
+    value: string,
+  ): Promise<Identification> {
+    const base = { identificationId, source };
+    const classified = classifyIdentifier(value);
+    if (!classified.ok) return { ...base, kind: 'invalid-input', message: { nl: classified.message } };
+    const found = await adapters.passes.lookup({ kind: classified.kind, value: classified.value });
+    if (!found.ok) return { ...base, kind: 'unknown', message: found.problem.message };
+    const lookup = found.value;
+    switch (lookup.kind) {
+      case 'passholder':
+        return { ...base, kind: 'passholder', pass: lookup.pass };
+      case 'group-pass':
+        return { ...base, kind: 'group-pass', pass: lookup.pass };
+      case 'blocked':
+        return {
+          ...base,
+          kind: 'blocked',
+          ...(lookup.cardStatus === undefined ? {} : { cardStatus: lookup.cardStatus }),
+          message: lookup.message ?? TEXTS.blockedPass,
+        };
+      case 'blank-card':
+        return {
+          ...base,
+          kind: 'blank-card',
+          ...(lookup.uitpasNumber === undefined ? {} : { uitpasNumber: lookup.uitpasNumber }),
+          ...(lookup.chipNumber === undefined ? {} : { chipNumber: lookup.chipNumber }),
+          message: TEXTS.blankCard,
+        };
+      case 'not-found':
+        return { ...base, kind: 'unknown', message: lookup.message ?? TEXTS.unknownPass };
+    }
+  }
+
+  const handlers: Handlers = {
+    'station.get': async () => ok(station),
+    'station.configure': async (input) => {
+      if (
+        input.organizerId !== undefined ||
+        (station.organizer === undefined && input.environment !== undefined)
+      ) {
+        const chosen = await chooseOrganizer(input.organizerId);
+        if (!chosen.ok) return chosen;
+      }
+      station = {
+        ...station,
+        ...(input.environment === undefined ? {} : { environment: input.environment }),
+        ...(input.language === undefined ? {} : { language: input.language }),
+        ...(input.trainingMode === undefined ? {} : { trainingMode: input.trainingMode }),
+      };
+      emit({ type: 'station', station });
+      return ok(station);
+    },
+    identify: async (input) => ok(await identify(input.source, input.value)),
+    'identification.clear': async () => {
+      const identificationId = ++identificationSeq;
+      current = undefined;
+      emit({ type: 'identification-cleared', identificationId });
+      return ok({ identificationId });
+    },
+    'simulator.tap': async (input) => {
+      if (!station.simulator || !adapters.readers.simulateTap) {
+        return { ok: false, problem: problem('simulator-off', TEXTS.simulatorOff) };
+      }
+      adapters.readers.simulateTap(input.value, input.readerId);
+      return ok({ accepted: true as const });
+    },
+    'activities.list': async (input) => {
+      if (!station.organizer) {
+        const chosen = await chooseOrganizer(options.station.organizerId);
+        if (!chosen.ok) return chosen;
+      }
+      return adapters.activities.list({
+        organizerId: station.organizer?.id,
+        range: input.range,
+        ...(input.text === undefined ? {} : { text: input.text }),
+      });
+    },
+    checkin: async (input) => {
+      const who = current;
+      if (who === undefined || who.identificationId !== input.identificationId) {
+        return {
+          ok: false,
+          problem: problem(
+            who === undefined && input.identificationId === identificationSeq
+              ? 'no-passholder'
+              : 'stale-identification',
+            who === undefined && input.identificationId === identificationSeq
+              ? TEXTS.noPassholder
+              : TEXTS.staleIdentification,
+          ),
+        };
+      }
+      if (who.kind === 'group-pass')
+        return { ok: false, problem: problem('group-pass', TEXTS.groupPassNoCheckin) };
+      if (who.kind !== 'passholder')
+        return { ok: false, problem: problem('no-passholder', TEXTS.noPassholder) };
+      return adapters.checkins.checkin({
+        eventId: input.eventId,
+        uitpasNumber: who.pass.uitpasNumber,
+        passholderId: who.pass.passholderId,
+        organizerId: station.organizer?.id,
+      });
+    },
+    'status.get': async () => ok({ sync: adapters.sync.current(), readers: adapters.readers.health() }),
+  };
+
+  const unsubscribers = [
+    adapters.readers.subscribe((read: CardRead) => {
+      void identify('tap', read.value).catch((error: unknown) =>
+        log(`identify from reader failed: ${String(error)}`),
+      );
+    }),
+    adapters.readers.subscribeHealth((readers) => emit({ type: 'readers', readers })),
+    adapters.sync.subscribe((sync) => emit({ type: 'sync-status', sync })),
+  ];
+
+  return {
+    async handle(command) {
+      try {
+        const handler = handlers[command.name] as (input: unknown) => Promise<Result<unknown>>;
+        return await handler(command.input);
+      } catch (error) {
+        log(`command ${command.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        return { ok: false, problem: problem('internal', TEXTS.internal) };
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,139 @@
+// The one contract test suite every host must pass: a host is only a carrier, so the same commands must
+// give the same answers over a WebSocket and over an Electron MessagePort.
+import type { ContractClient, TerminalEvent } from '@uitpas/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAND_IN } from './stand-in-adapters.ts';
+
+export interface HostUnderTest {
+  client: ContractClient;
+  /** Sends something that is not a valid message, straight onto the wire. */
+  sendRaw(data: unknown): void;
+  /** Everything that came back over the wire, raw, in order. */
+  received: unknown[];
+  close(): Promise<void>;
+}
+
+export function defineContractSuite(hostName: string, connect: () => Promise<HostUnderTest>): void {
+  describe(`terminal contract over ${hostName}`, () => {
+    let host: HostUnderTest;
+    const events: TerminalEvent[] = [];
+
+    beforeAll(async () => {
+      host = await connect();
+      host.client.onEvent((event) => events.push(event));
+    });
+    afterAll(async () => {
+      await host.close();
+    });
+
+    const nextEvent = async (predicate: (event: TerminalEvent) => boolean): Promise<TerminalEvent> => {
+      await expect.poll(() => events.some(predicate), { timeout: 5_000 }).toBe(true);
+      const index = events.findIndex(predicate);
+      return events.splice(index, 1)[0] as TerminalEvent;
+    };
+
+    it('answers station.get with the station configuration', async () => {
+      const result = await host.client.invoke('station.get', {});
+      expect(result).toMatchObject({
+        ok: true,
+        value: { environment: 'sandbox', language: 'nl', simulator: true },
+      });
+    });
+
+    it('identifies a typed UiTPAS number as the pass holder and tells every screen', async () => {
+      const result = await host.client.invoke('identify', { source: 'typed', value: '0900 000 095 902' });
+      expect(result.ok && result.value.kind).toBe('passholder');
+      const event = await nextEvent((e) => e.type === 'identified');
+      expect(event).toMatchObject({ identification: { kind: 'passholder', pass: { firstName: 'Anna' } } });
+    });
+
+    it('routes a tap through the same identify router', async () => {
+      expect(await host.client.invoke('simulator.tap', { value: STAND_IN.chipOfPassholder })).toEqual({
+        ok: true,
+        value: { accepted: true },
+      });
+      const event = await nextEvent((e) => e.type === 'identified' && e.identification.source === 'tap');
+      expect(event).toMatchObject({ identification: { kind: 'passholder' } });
+    });
+
+    it('answers bad identifiers, unknown, blocked and blank cards with a Dutch message, never an error', async () => {
+      const cases = [
+        ['12345', 'invalid-input'],
+        ['0900000095903', 'invalid-input'],
+        ['0900000000000', 'invalid-input'],
+        ['hello; DROP TABLE', 'invalid-input'],
+        ['1234567890102', 'unknown'],
+        [STAND_IN.blockedPass, 'blocked'],
+        [STAND_IN.blankCard, 'blank-card'],
+        [STAND_IN.groupPass, 'group-pass'],
+      ] as const;
+      for (const [value, kind] of cases) {
+        const result = await host.client.invoke('identify', { source: 'scan', value });
+        expect(result.ok, value).toBe(true);
+        if (!result.ok) continue;
+        expect(result.value.kind, value).toBe(kind);
+        if ('message' in result.value) expect(result.value.message.nl.length).toBeGreaterThan(10);
+      }
+    });
+
+    it('lists activities and checks the identified pass holder in', async () => {
+      const activities = await host.client.invoke('activities.list', { range: 'today' });
+      expect(activities.ok && activities.value.activities.map((a) => a.id)).toEqual([STAND_IN.event.id]);
+      const who = await host.client.invoke('identify', {
+        source: 'typed',
+        value: STAND_IN.passholder.uitpasNumber,
+      });
+      if (!who.ok) throw new Error('identify failed');
+      const checkin = await host.client.invoke('checkin', {
+        identificationId: who.value.identificationId,
+        eventId: STAND_IN.event.id,
+      });
+      expect(checkin).toMatchObject({ ok: true, value: { eventId: STAND_IN.event.id, state: 'confirmed' } });
+    });
+
+    it('refuses a check-in for a pass holder who is no longer identified (wrong-person guard)', async () => {
+      const first = await host.client.invoke('identify', {
+        source: 'typed',
+        value: STAND_IN.passholder.uitpasNumber,
+      });
+      await host.client.invoke('identify', { source: 'typed', value: STAND_IN.otherPassholder.uitpasNumber });
+      if (!first.ok) throw new Error('identify failed');
+      const checkin = await host.client.invoke('checkin', {
+        identificationId: first.value.identificationId,
+        eventId: STAND_IN.event.id,
+      });
+      expect(checkin).toMatchObject({ ok: false, problem: { kind: 'stale-identification' } });
+    });
+
+    it('rejects malformed messages with a problem value and keeps serving', async () => {
+      const before = host.received.length;
+      host.sendRaw({ kind: 'request', id: 991, command: { name: 'identify', input: { source: 'typed' } } });
+      host.sendRaw({ kind: 'request', id: 992, command: { name: 'shutdown', input: {} } });
+      host.sendRaw('not json at all');
+      await expect
+        .poll(
+          () =>
+            host.received.slice(before).filter((m) => (m as { kind?: string }).kind === 'response').length,
+        )
+        .toBe(3);
+      const responses = host.received
+        .slice(before)
+        .filter((m) => (m as { kind?: string }).kind === 'response') as {
+        id: number | null;
+        result: unknown;
+      }[];
+      expect(responses.map((r) => r.id).sort()).toEqual([991, 992, null].sort());
+      for (const r of responses)
+        expect(r.result).toMatchObject({ ok: false, problem: { kind: 'invalid-message' } });
+      expect((await host.client.invoke('status.get', {})).ok).toBe(true);
+    });
+
+    it('reports sync status and reader health', async () => {
+      const status = await host.client.invoke('status.get', {});
+      expect(status).toMatchObject({
+        ok: true,
+        value: { sync: { online: true, queueDepth: 0 }, readers: [{ id: 'sim-1', state: 'ready' }] },
+      });
+    });
+  });
+}
