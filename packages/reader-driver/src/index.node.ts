@@ -1,0 +1,2 @@
+// Node entry: everything portable plus the hardware sources.
+export * from './index.ts';
