@@ -7,7 +7,7 @@ import type {
   GroupPassView,
   PassholderView,
   ReaderHealth,
-  Result,
+  ContractResult,
   SyncStatus,
   UserText,
 } from '@uitpas/domain';
@@ -23,7 +23,7 @@ export type PassLookup =
   | { kind: 'not-found'; message?: UserText };
 
 export interface PassDirectory {
-  lookup(query: IdentifierQuery): Promise<Result<PassLookup>>;
+  lookup(query: IdentifierQuery): Promise<ContractResult<PassLookup>>;
 }
 
 export type ActivityRange = 'today' | '7d' | '30d';
@@ -33,7 +33,7 @@ export interface ActivityCatalogue {
     organizerId: string | undefined;
     range: ActivityRange;
     text?: string;
-  }): Promise<Result<{ activities: Activity[]; fetchedAt: string }>>;
+  }): Promise<ContractResult<{ activities: Activity[]; fetchedAt: string }>>;
 }
 
 /** Records a check-in: in the ledger first, then (possibly later) at the API. */
@@ -43,7 +43,7 @@ export interface CheckinRecorder {
     uitpasNumber: string;
     passholderId: string;
     organizerId: string | undefined;
-  }): Promise<Result<CheckinReceipt>>;
+  }): Promise<ContractResult<CheckinReceipt>>;
 }
 
 export interface SyncStatusSource {
@@ -51,15 +51,13 @@ export interface SyncStatusSource {
   subscribe(listener: (status: SyncStatus) => void): () => void;
 }
 
-/** A card read as the reader hub reports it. */
-export interface CardRead {
-  kind: 'chip' | 'uitpas' | 'insz';
-  value: string;
-  readerId: string;
-}
+/** What a reader delivered: a pass identifier, or input that is not one (with the reason in Dutch). */
+export type CardInput =
+  | { kind: 'chip' | 'uitpas' | 'insz'; value: string; readerId: string }
+  | { kind: 'rejected'; reason: string; readerId: string };
 
 export interface CardReads {
-  subscribe(listener: (read: CardRead) => void): () => void;
+  subscribe(listener: (input: CardInput) => void): () => void;
   health(): ReaderHealth[];
   subscribeHealth(listener: (readers: ReaderHealth[]) => void): () => void;
   /** Present only when a simulated reader runs (sandbox, demo, tests). */
@@ -78,5 +76,5 @@ export interface TerminalAdapters {
   sync: SyncStatusSource;
   readers: CardReads;
   /** Organizers this station may act for (`GET /permissions`); the first is the default. */
-  organizers(): Promise<Result<Organizer[]>>;
+  organizers(): Promise<ContractResult<Organizer[]>>;
 }

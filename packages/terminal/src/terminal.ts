@@ -7,11 +7,11 @@ import {
   type CommandOutput,
   type Identification,
   type IdentificationSource,
-  type Result,
+  type ContractResult,
   type StationConfig,
   type TerminalEvent,
 } from '@uitpas/domain';
-import type { CardRead, Organizer, TerminalAdapters } from './adapters.ts';
+import type { CardInput, Organizer, TerminalAdapters } from './adapters.ts';
 import { TEXTS, problem } from './texts.ts';
 
 export interface TerminalOptions {
@@ -22,16 +22,18 @@ export interface TerminalOptions {
 }
 
 export interface Terminal {
-  handle(command: Command): Promise<Result<unknown>>;
+  handle(command: Command): Promise<ContractResult<unknown>>;
   subscribe(listener: (event: TerminalEvent) => void): () => void;
   close(): void;
 }
 
 type Handlers = {
-  [N in CommandName]: (input: Extract<Command, { name: N }>['input']) => Promise<Result<CommandOutput<N>>>;
+  [N in CommandName]: (
+    input: Extract<Command, { name: N }>['input'],
+  ) => Promise<ContractResult<CommandOutput<N>>>;
 };
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const ok = <T>(value: T): ContractResult<T> => ({ ok: true, value });
 
 export function createTerminal(options: TerminalOptions): Terminal {
   const { adapters } = options;
@@ -51,14 +53,14 @@ export function createTerminal(options: TerminalOptions): Terminal {
     for (const listener of listeners) listener(event);
   };
 
-  async function loadOrganizers(): Promise<Result<Organizer[]>> {
+  async function loadOrganizers(): Promise<ContractResult<Organizer[]>> {
     if (organizers) return ok(organizers);
     const result = await adapters.organizers();
     if (result.ok) organizers = result.value;
     return result;
   }
 
-  async function chooseOrganizer(id: string | undefined): Promise<Result<StationConfig>> {
+  async function chooseOrganizer(id: string | undefined): Promise<ContractResult<StationConfig>> {
     const list = await loadOrganizers();
     if (!list.ok) return list;
     const organizer = id === undefined ? list.value[0] : list.value.find((o) => o.id === id);
@@ -82,6 +84,20 @@ export function createTerminal(options: TerminalOptions): Terminal {
       emit({ type: 'identified', identification });
     }
     return identification;
+  }
+
+  /** Reader input that is not a pass still replaces the previous pass holder: someone new is at the desk. */
+  async function identifyRejected(reason: string): Promise<void> {
+    const identificationId = ++identificationSeq;
+    const identification: Identification = {
+      identificationId,
+      source: 'tap',
+      kind: 'invalid-input',
+      message: { nl: `Deze scan is geen geldige pas. ${reason}` },
+    };
+    current = identification;
+    emit({ type: 'identification-cleared', identificationId });
+    emit({ type: 'identified', identification });
   }
 
   async function route(
@@ -194,10 +210,10 @@ export function createTerminal(options: TerminalOptions): Terminal {
   };
 
   const unsubscribers = [
-    adapters.readers.subscribe((read: CardRead) => {
-      void identify('tap', read.value).catch((error: unknown) =>
-        log(`identify from reader failed: ${String(error)}`),
-      );
+    adapters.readers.subscribe((input: CardInput) => {
+      const identified =
+        input.kind === 'rejected' ? identifyRejected(input.reason) : identify('tap', input.value);
+      void identified.catch((error: unknown) => log(`identify from reader failed: ${String(error)}`));
     }),
     adapters.readers.subscribeHealth((readers) => emit({ type: 'readers', readers })),
     adapters.sync.subscribe((sync) => emit({ type: 'sync-status', sync })),
@@ -206,7 +222,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
   return {
     async handle(command) {
       try {
-        const handler = handlers[command.name] as (input: unknown) => Promise<Result<unknown>>;
+        const handler = handlers[command.name] as (input: unknown) => Promise<ContractResult<unknown>>;
         return await handler(command.input);
       } catch (error) {
         log(`command ${command.name} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -20,8 +20,8 @@ export const resultSchema = z.discriminatedUnion('ok', [
 ]);
 
 /** What every command resolves to: a value, or a problem as a value. Never a thrown error. */
-export type Result<T> = { ok: true; value: T } | { ok: false; problem: TerminalProblem };
-export type CommandResult<N extends CommandName> = Result<CommandOutput<N>>;
+export type ContractResult<T> = { ok: true; value: T } | { ok: false; problem: TerminalProblem };
+export type CommandResult<N extends CommandName> = ContractResult<CommandOutput<N>>;
 
 export const responseMessageSchema = z.object({
   kind: z.literal('response'),

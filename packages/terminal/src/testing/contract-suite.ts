@@ -56,6 +56,18 @@ export function defineContractSuite(hostName: string, connect: () => Promise<Hos
       expect(event).toMatchObject({ identification: { kind: 'passholder' } });
     });
 
+    it('turns a garbage scan into a clear Dutch message, not a crash', async () => {
+      await host.client.invoke('simulator.tap', { value: 'zz-not-a-pass' });
+      const event = await nextEvent(
+        (e) => e.type === 'identified' && e.identification.kind === 'invalid-input',
+      );
+      expect(
+        event.type === 'identified' &&
+          event.identification.kind === 'invalid-input' &&
+          event.identification.message.nl,
+      ).toMatch(/geen geldige pas/);
+    });
+
     it('answers bad identifiers, unknown, blocked and blank cards with a Dutch message, never an error', async () => {
       const cases = [
         ['12345', 'invalid-input'],

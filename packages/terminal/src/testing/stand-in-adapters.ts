@@ -1,8 +1,10 @@
 // In-memory adapters with a handful of fixed passes: enough to exercise the contract and the hosts
 // deterministically. They are NOT the product's data path (that is @uitpas/sync against the API); use them
 // only where a test is about transport, routing or screens, never about the API.
-import type { PassholderView, ReaderHealth, SyncStatus } from '@uitpas/domain';
-import type { CardRead, PassLookup, TerminalAdapters } from '../adapters.ts';
+import type { PassholderView, SyncStatus } from '@uitpas/domain';
+import { ReaderHub, SimulatedSource } from '@uitpas/reader-driver';
+import type { PassLookup, TerminalAdapters } from '../adapters.ts';
+import { cardReadsFromHub } from '../readers.ts';
 
 export const STAND_IN = {
   organizer: { id: 'org-demo', name: 'Cultuurcentrum Demo' },
@@ -36,13 +38,16 @@ export interface StandInAdapters extends TerminalAdapters {
   checkinsRecorded: { eventId: string; uitpasNumber: string }[];
   /** Lets a test hold a lookup to reproduce a slow API. */
   holdLookups(): () => void;
+  /** The real reader hub with a simulated reader; stop it when done. */
+  hub: ReaderHub;
+  simulator: SimulatedSource;
 }
 
 export function createStandInAdapters(): StandInAdapters {
-  const readListeners = new Set<(read: CardRead) => void>();
   const checkinsRecorded: { eventId: string; uitpasNumber: string }[] = [];
   let gate: Promise<void> | undefined;
-  const readers: ReaderHealth[] = [{ id: 'sim-1', name: 'Gesimuleerde lezer', state: 'ready' }];
+  const simulator = new SimulatedSource({ readers: ['sim-1'] });
+  const hub = new ReaderHub({ sources: [simulator] });
   const sync: SyncStatus = { online: true, queueDepth: 0, draining: false, needsReview: 0 };
 
   const lookup = (value: string): PassLookup => {
@@ -62,7 +67,10 @@ export function createStandInAdapters(): StandInAdapters {
     return { kind: 'not-found' };
   };
 
+  void hub.start();
   return {
+    hub,
+    simulator,
     checkinsRecorded,
     holdLookups() {
       let release = () => {};
@@ -99,17 +107,7 @@ export function createStandInAdapters(): StandInAdapters {
       },
     },
     sync: { current: () => sync, subscribe: () => () => {} },
-    readers: {
-      subscribe(listener) {
-        readListeners.add(listener);
-        return () => readListeners.delete(listener);
-      },
-      health: () => readers,
-      subscribeHealth: () => () => {},
-      simulateTap(value, readerId = 'sim-1') {
-        for (const listener of readListeners) listener({ kind: 'chip', value, readerId });
-      },
-    },
+    readers: cardReadsFromHub(hub, simulator),
     async organizers() {
       return { ok: true, value: [STAND_IN.organizer] };
     },
