@@ -2,7 +2,7 @@
 // settings. Both apps and both hosts start their terminal through here.
 import type { StationConfig } from '@uitpas/domain';
 import { createTerminal, type Terminal } from './terminal.ts';
-import { createStandInAdapters } from './testing/stand-in-adapters.ts';
+import { createStandInAdapters, STAND_IN } from './testing/stand-in-adapters.ts';
 
 export interface StationSettings {
   /** `stand-in`: fixed in-memory passes, for screen work and transport tests only (clearly not the API). */
@@ -19,6 +19,16 @@ export function stationSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): St
       language,
       trainingMode: env.UITPAS_TRAINING === '1',
       simulator: env.UITPAS_SIMULATOR !== '0',
+      simulatorCards: [
+        { label: `${STAND_IN.passholder.firstName} (chip)`, value: STAND_IN.chipOfPassholder },
+        {
+          label: `${STAND_IN.otherPassholder.firstName} (pas)`,
+          value: STAND_IN.otherPassholder.uitpasNumber,
+        },
+        { label: 'Groepspas', value: STAND_IN.groupPass },
+        { label: 'Geblokkeerde pas', value: STAND_IN.blockedPass },
+        { label: 'Nieuwe kaart', value: STAND_IN.blankCard },
+      ],
     },
   };
 }
