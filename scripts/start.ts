@@ -54,7 +54,12 @@ if ((await new Promise((resolve) => build.once('exit', resolve))) !== 0) {
   process.exit(1);
 }
 
-const sandbox = start(process.execPath, ['--import', 'tsx', 'apps/uitpas-sandbox/src/cli.node.ts', '--quiet']);
+const sandbox = start(process.execPath, [
+  '--import',
+  'tsx',
+  'apps/uitpas-sandbox/src/cli.node.ts',
+  '--quiet',
+]);
 const ready = await waitForLine(sandbox, /^SANDBOX_READY (.*)$/);
 const { baseUrl } = JSON.parse(ready[1] as string) as { baseUrl: string };
 
