@@ -262,3 +262,36 @@ describe('training mode', () => {
     }
   });
 });
+
+describe('offline', () => {
+  it(
+    'identifies from the cache, queues a check-in, and syncs it exactly once when the API is back',
+    { timeout: 180_000 },
+    async () => {
+      const lotte = seed().PASSHOLDERS.lotte;
+      await identifyField().fill(lotte.uitpasNumber);
+      await page.keyboard.press('Enter');
+      await poll(() => page.getByTestId('passholder').innerText()).toContain('Lotte');
+
+      await sandbox.stop();
+      await identifyField().fill(lotte.uitpasNumber);
+      await page.keyboard.press('Enter');
+      await poll(() => page.getByTestId('cached-at').count()).toBe(1);
+      expect(await page.getByTestId('passholder').innerText()).toContain('Lotte');
+      await poll(() => page.getByRole('status').filter({ hasText: 'Offline' }).count()).toBe(1);
+
+      await page.getByRole('button', { name: 'Inchecken voor Workshop keramiek' }).click();
+      await poll(() => page.getByTestId('checkin-result').innerText()).toContain('zodra er verbinding is');
+      await poll(() => page.getByTestId('queue-depth').innerText()).toContain('Wachtrij: 1');
+      await page.screenshot({ path: `${ARTIFACTS}offline-queued.nl.png`, fullPage: true });
+
+      await sandbox.restart();
+      await poll(() => page.getByTestId('queue-depth').innerText()).toContain('Wachtrij: 0');
+      await poll(() => page.getByRole('status').filter({ hasText: 'Online' }).count()).toBe(1);
+      const state = await sandbox.admin.state();
+      expect(
+        state.checkins.filter((c) => c.passholder_id === lotte.id && c.deleted_at === null),
+      ).toHaveLength(1);
+    },
+  );
+});
