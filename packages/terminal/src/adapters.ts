@@ -6,6 +6,9 @@ import type {
   CheckinReceipt,
   GroupPassView,
   PassholderView,
+  PriceClass,
+  TariffOffer,
+  TicketSaleReceipt,
   ReaderHealth,
   ContractResult,
   SyncStatus,
@@ -46,6 +49,31 @@ export interface CheckinRecorder {
   }): Promise<ContractResult<CheckinReceipt>>;
 }
 
+export interface TicketSaleLine {
+  regularPriceCents: number;
+  regularPriceLabel: string;
+  tariffId: string;
+  tariffName: string;
+  tariffPriceCents: number;
+}
+
+/** Kansentarief: tariffs from `GET /tariffs`, sales recorded in the ledger first. */
+export interface TicketSales {
+  tariffs(request: {
+    eventId: string;
+    uitpasNumber: string;
+    prices: PriceClass[];
+  }): Promise<ContractResult<TariffOffer[]>>;
+  register(request: {
+    eventId: string;
+    uitpasNumber: string;
+    passholderId: string;
+    organizerId: string | undefined;
+    /** One entry per ticket. */
+    sales: TicketSaleLine[];
+  }): Promise<ContractResult<TicketSaleReceipt>>;
+}
+
 export interface SyncStatusSource {
   current(): SyncStatus;
   subscribe(listener: (status: SyncStatus) => void): () => void;
@@ -73,6 +101,7 @@ export interface TerminalAdapters {
   passes: PassDirectory;
   activities: ActivityCatalogue;
   checkins: CheckinRecorder;
+  ticketSales: TicketSales;
   sync: SyncStatusSource;
   readers: CardReads;
   /** Organizers this station may act for (`GET /permissions`); the first is the default. */

@@ -5,7 +5,10 @@ import {
   type Command,
   type CommandName,
   type CommandOutput,
+  type Activity,
   type Identification,
+  type PassholderView,
+  type TariffOffer,
   type IdentificationSource,
   type ContractResult,
   type StationConfig,
@@ -51,6 +54,27 @@ export function createTerminal(options: TerminalOptions): Terminal {
   let organizers: Organizer[] | undefined;
   let identificationSeq = 0;
   let current: Identification | undefined;
+  const knownActivities = new Map<string, Activity>();
+  let offered: { identificationId: number; eventId: string; offers: TariffOffer[] } | undefined;
+
+  /** The pass holder an action is for, if that identification is still the current one. */
+  function passholderFor(identificationId: number): ContractResult<PassholderView> {
+    const who = current;
+    if (who === undefined || who.identificationId !== identificationId) {
+      const none = who === undefined && identificationId === identificationSeq;
+      return {
+        ok: false,
+        problem: none
+          ? problem('no-passholder', TEXTS.noPassholder)
+          : problem('stale-identification', TEXTS.staleIdentification),
+      };
+    }
+    if (who.kind === 'group-pass')
+      return { ok: false, problem: problem('group-pass', TEXTS.groupPassNoCheckin) };
+    if (who.kind !== 'passholder')
+      return { ok: false, problem: problem('no-passholder', TEXTS.noPassholder) };
+    return ok(who.pass);
+  }
 
   const emit = (event: TerminalEvent) => {
     for (const listener of listeners) listener(event);
@@ -80,6 +104,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
   async function identify(source: IdentificationSource, value: string): Promise<Identification> {
     const identificationId = ++identificationSeq;
     current = undefined;
+    offered = undefined;
     emit({ type: 'identification-cleared', identificationId });
     const identification = await route(identificationId, source, value);
     // A newer identification started while this one was looking up: it wins; this one is never shown.
@@ -178,11 +203,14 @@ export function createTerminal(options: TerminalOptions): Terminal {
         const chosen = await chooseOrganizer(options.station.organizerId);
         if (!chosen.ok) return chosen;
       }
-      return adapters.activities.list({
+      const listed = await adapters.activities.list({
         organizerId: station.organizer?.id,
         range: input.range,
         ...(input.text === undefined ? {} : { text: input.text }),
       });
+      if (listed.ok)
+        for (const activity of listed.value.activities) knownActivities.set(activity.id, activity);
+      return listed;
     },
     checkin: async (input) => {
       const who = current;
@@ -209,6 +237,56 @@ export function createTerminal(options: TerminalOptions): Terminal {
         passholderId: who.pass.passholderId,
         organizerId: station.organizer?.id,
       });
+    },
+    'tariffs.get': async (input) => {
+      const pass = passholderFor(input.identificationId);
+      if (!pass.ok) return pass;
+      const activity = knownActivities.get(input.eventId);
+      if (!activity) return { ok: false, problem: problem('unknown-activity', TEXTS.unknownActivity) };
+      const offers = await adapters.ticketSales.tariffs({
+        eventId: input.eventId,
+        uitpasNumber: pass.value.uitpasNumber,
+        prices: (activity.prices ?? []).filter((p) => p.regularPriceCents > 0),
+      });
+      if (!offers.ok) return offers;
+      // Only the latest identification's offer counts: a sale can only use what this person was offered.
+      if (input.identificationId === identificationSeq) {
+        offered = { identificationId: input.identificationId, eventId: input.eventId, offers: offers.value };
+      }
+      return ok({ eventId: input.eventId, offers: offers.value });
+    },
+    'ticket-sale.register': async (input) => {
+      const pass = passholderFor(input.identificationId);
+      if (!pass.ok) return pass;
+      if (offered?.identificationId !== input.identificationId || offered.eventId !== input.eventId) {
+        return { ok: false, problem: problem('no-tariff-offer', TEXTS.noTariffOffer) };
+      }
+      const sales = [];
+      for (const line of input.lines) {
+        const offer = offered.offers.find((o) => o.regularPriceCents === line.regularPriceCents);
+        const tariff = offer?.tariffs.find((t) => t.id === line.tariffId);
+        if (!offer || !tariff || line.count > tariff.remaining) {
+          return { ok: false, problem: problem('tariff-not-offered', TEXTS.tariffNotOffered) };
+        }
+        for (let i = 0; i < line.count; i++) {
+          sales.push({
+            regularPriceCents: offer.regularPriceCents,
+            regularPriceLabel: offer.regularPriceLabel,
+            tariffId: tariff.id,
+            tariffName: tariff.name,
+            tariffPriceCents: tariff.priceCents,
+          });
+        }
+      }
+      const receipt = await adapters.ticketSales.register({
+        eventId: input.eventId,
+        uitpasNumber: pass.value.uitpasNumber,
+        passholderId: pass.value.passholderId,
+        organizerId: station.organizer?.id,
+        sales,
+      });
+      if (receipt.ok) offered = undefined;
+      return receipt;
     },
     'status.get': async () => ok({ sync: adapters.sync.current(), readers: adapters.readers.health() }),
   };

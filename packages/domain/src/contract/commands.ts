@@ -7,6 +7,8 @@ import {
   checkinReceiptSchema,
   identificationSchema,
   identificationSourceSchema,
+  tariffOfferSchema,
+  ticketSaleReceiptSchema,
   languageSchema,
   readerHealthSchema,
   stationConfigSchema,
@@ -74,6 +76,33 @@ export const COMMANDS = {
       })
       .strict(),
     output: checkinReceiptSchema,
+  },
+  /** Kansentarief: the tariffs per price class of an activity for the identified pass holder. */
+  'tariffs.get': {
+    input: z.object({ identificationId: z.number().int(), eventId: z.string().min(1).max(128) }).strict(),
+    output: z.object({ eventId: z.string(), offers: z.array(tariffOfferSchema) }),
+  },
+  /** Registers one batch of tickets at tariffs the terminal offered (prices are taken from that offer). */
+  'ticket-sale.register': {
+    input: z
+      .object({
+        identificationId: z.number().int(),
+        eventId: z.string().min(1).max(128),
+        lines: z
+          .array(
+            z
+              .object({
+                regularPriceCents: z.number().int().nonnegative(),
+                tariffId: z.string().min(1).max(128),
+                count: z.number().int().min(1).max(50),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(20),
+      })
+      .strict(),
+    output: ticketSaleReceiptSchema,
   },
   'status.get': {
     input: z.object({}).strict(),
