@@ -213,28 +213,12 @@ export function createTerminal(options: TerminalOptions): Terminal {
       return listed;
     },
     checkin: async (input) => {
-      const who = current;
-      if (who === undefined || who.identificationId !== input.identificationId) {
-        return {
-          ok: false,
-          problem: problem(
-            who === undefined && input.identificationId === identificationSeq
-              ? 'no-passholder'
-              : 'stale-identification',
-            who === undefined && input.identificationId === identificationSeq
-              ? TEXTS.noPassholder
-              : TEXTS.staleIdentification,
-          ),
-        };
-      }
-      if (who.kind === 'group-pass')
-        return { ok: false, problem: problem('group-pass', TEXTS.groupPassNoCheckin) };
-      if (who.kind !== 'passholder')
-        return { ok: false, problem: problem('no-passholder', TEXTS.noPassholder) };
+      const pass = passholderFor(input.identificationId);
+      if (!pass.ok) return pass;
       return adapters.checkins.checkin({
         eventId: input.eventId,
-        uitpasNumber: who.pass.uitpasNumber,
-        passholderId: who.pass.passholderId,
+        uitpasNumber: pass.value.uitpasNumber,
+        passholderId: pass.value.passholderId,
         organizerId: station.organizer?.id,
       });
     },
