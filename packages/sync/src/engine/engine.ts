@@ -95,6 +95,8 @@ export class SyncEngine {
   private lastError: SyncStatus['lastError'] = null;
   private pausedForAuth: SyncStatus['pausedForAuth'] = null;
   private readonly passholderIds = new Map<string, string>();
+  private lastStatusAt = 0;
+  private static readonly STATUS_INTERVAL_MS = 100;
 
   constructor(options: SyncEngineOptions) {
     this.ledger = options.ledger;
@@ -136,7 +138,7 @@ export class SyncEngine {
     this.timer = undefined;
     this.refTimer = undefined;
     await this.drainPromise;
-    this.emitStatus();
+    this.emitStatus(true);
   }
 
   /** Asks for a drain now: after a new action, on reconnect, or from the timer. */
@@ -148,7 +150,7 @@ export class SyncEngine {
   /** After a new sign-in: clears the auth pause and drains. */
   resume(): void {
     this.pausedForAuth = null;
-    this.emitStatus();
+    this.emitStatus(true);
     this.wake();
   }
 
@@ -185,7 +187,7 @@ export class SyncEngine {
         } while (this.again && this.pausedForAuth === null);
       } finally {
         this.drainPromise = undefined;
-        this.emitStatus();
+        this.emitStatus(true);
         this.schedule();
       }
     })();
@@ -211,7 +213,9 @@ export class SyncEngine {
       else lanes.set(a.lane, [a]);
     }
     this.emitStatus();
-    await Promise.all([...lanes.values()].map((actions) => this.limit(() => this.runLane(actions))));
+    // Every lane runs; the limiter bounds the requests in flight, so a long lane does not hold a slot
+    // while it waits and short lanes are not starved behind it.
+    await Promise.all([...lanes.values()].map((actions) => this.runLane(actions)));
   }
 
   private async runLane(actions: RecordedAction[]): Promise<void> {
@@ -223,7 +227,7 @@ export class SyncEngine {
       if (current === undefined) return;
       if (current.state === 'confirmed' || current.state === 'rejected' || current.state === 'reconciled')
         continue;
-      const step = await this.process(current);
+      const step = await this.limit(() => this.process(current));
       this.emitStatus();
       if (step === 'blocked') return;
     }
@@ -668,14 +672,20 @@ export class SyncEngine {
   }
 
   private pause(message: string): void {
-    if (this.pausedForAuth === null) this.pausedForAuth = { message, at: this.now() };
+    if (this.pausedForAuth !== null) return;
+    this.pausedForAuth = { message, at: this.now() };
+    this.emitStatus(true);
   }
 
   private success(): void {
     this.lastSuccessAt = this.now();
   }
 
-  private emitStatus(): void {
+  /** Status bars need a few updates a second, not one per action (queueStats counts the open outbox). */
+  private emitStatus(force = false): void {
+    const now = this.now();
+    if (!force && now - this.lastStatusAt < SyncEngine.STATUS_INTERVAL_MS) return;
+    this.lastStatusAt = now;
     this.emitter.emit('status', this.status());
   }
 
