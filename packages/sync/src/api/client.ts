@@ -342,6 +342,7 @@ export function createUitpasClient(options: UitpasClientOptions) {
         const url = new URL(`${options.baseUrl.replace(/\/$/, '')}/events`);
         url.searchParams.set('uitpas', 'true');
         url.searchParams.set('organizerId', q.organizerId);
+        url.searchParams.set('embed', 'true');
         if (q.dateFrom) url.searchParams.set('dateFrom', q.dateFrom);
         if (q.dateTo) url.searchParams.set('dateTo', q.dateTo);
         const p = page(q);

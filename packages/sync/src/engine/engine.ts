@@ -212,7 +212,7 @@ export class SyncEngine {
       if (list) list.push(a);
       else lanes.set(a.lane, [a]);
     }
-    this.emitStatus();
+    this.emitStatus(true);
     // Every lane runs; the limiter bounds the requests in flight, so a long lane does not hold a slot
     // while it waits and short lanes are not starved behind it.
     await Promise.all([...lanes.values()].map((actions) => this.runLane(actions)));
@@ -713,7 +713,7 @@ export class SyncEngine {
     this.ledger.replaceReferences(
       'event',
       organizerId,
-      events.value.map((e, i) => [String(e.id ?? e['@id'] ?? i), e]),
+      events.value.map((e, i) => [eventKey(e, i), e]),
       at,
     );
     const rewards = await this.collect((p) => this.client.getRewards({ organizerId, ...p }));
@@ -728,6 +728,13 @@ export class SyncEngine {
     this.emitter.emit('referenceRefreshed', { organizerId, at });
     return { ok: true };
   }
+}
+
+/** UiTdatabank identifies events by URL (`…/event/<uuid>`); the cache keys them by the uuid. */
+function eventKey(e: { id?: string | undefined; '@id'?: string | undefined }, index: number): string {
+  if (e.id) return e.id;
+  const url = e['@id'];
+  return url ? (url.split('/').filter(Boolean).pop() ?? url) : String(index);
 }
 
 function mapOk<T, U>(r: ApiResult<T>, f: (v: T) => U): ApiResult<U> {
