@@ -2,7 +2,14 @@
 // business rejections that are never retried, undo, background reference data and pass lookups.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalAction } from '@uitpas/domain';
-import { lookupPass, SyncEngine, type Ledger, type SyncStatus, type UitpasClient } from '../src/index.ts';
+import {
+  lookupPass,
+  lookupTariffs,
+  SyncEngine,
+  type Ledger,
+  type SyncStatus,
+  type UitpasClient,
+} from '../src/index.ts';
 import { openTempLedger } from './helpers.ts';
 import { actionBase, clientFor, startSandbox, type SandboxHandle } from './sandbox-helpers.ts';
 
@@ -149,6 +156,14 @@ describe('engine', () => {
 describe('pass lookup', () => {
   it('prefers the API and updates the cache; offline it answers from the cache', async () => {
     const p = sandbox.seed.PASSHOLDERS.amira;
+    const tq = {
+      eventId: sandbox.seed.EVENTS.workshopToday.id,
+      regularPriceCents: 2000,
+      uitpasNumber: p.uitpasNumber,
+    };
+    const tariffs = await lookupTariffs(t.ledger, client, tq);
+    expect(tariffs.ok && tariffs.source).toBe('api');
+    expect(tariffs.ok && tariffs.tariffs.available?.[0]?.type).toBe('SOCIALTARIFF');
     const online = await lookupPass(t.ledger, client, p.chipNumber);
     expect(online.ok && online.source).toBe('api');
     expect(t.ledger.findPass({ chipNumber: p.chipNumber })?.passholderId).toBe(p.id);
@@ -159,6 +174,10 @@ describe('pass lookup', () => {
       const offline = await lookupPass(t.ledger, client, p.chipNumber);
       expect(offline.ok && offline.source).toBe('cache');
       expect(offline.ok && offline.pass.uitpasNumber).toBe(p.uitpasNumber);
+      const cachedTariffs = await lookupTariffs(t.ledger, client, tq);
+      expect(cachedTariffs.ok && [cachedTariffs.source, cachedTariffs.provisional]).toEqual(['cache', true]);
+      const unknown = await lookupTariffs(t.ledger, client, { ...tq, regularPriceCents: 999 });
+      expect(!unknown.ok && unknown.error.kind).toBe('offline');
     } finally {
       await sandbox.restart();
     }

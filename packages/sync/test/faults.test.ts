@@ -136,6 +136,8 @@ describe('network faults', () => {
       concurrency: 4,
       intervalMs: 30,
       reconcileDelayMs: 600,
+      landingWindowMs: 2500,
+      referenceIntervalMs: 0,
       backoff: { baseMs: 10, maxMs: 200 },
     });
     engine.start();

@@ -259,6 +259,9 @@ export function createUitpasClient(options: UitpasClientOptions) {
 
     getPermissions: () => call(() => http.GET('/permissions', text), S.organizerPermissionsSchema),
 
+    getTariffs: (q: { regularPrice: number; eventId: string; uitpasNumber: string }) =>
+      call(() => http.GET('/tariffs', { params: { query: q }, ...text }), S.tariffsResponseSchema),
+
     postCheckin: (body: { eventId: string; uitpasNumber: string }) =>
       call(() => http.POST('/checkins', { body, ...text }), S.checkinSchema),
     getCheckins: (q: { passholderId: string; organizerId: string } & PageQuery) =>

@@ -44,11 +44,13 @@ export interface SyncEngineOptions {
   backoff?: BackoffPolicy;
   /** Wait this long after a timeout before reconciling, so a slow request can land first (default 2 s). */
   reconcileDelayMs?: number;
-  /** Margin for clock skew between this device and the API when matching history (default 10 min). */
+  /** Margin for clock skew between this device and the API when matching history (default 2 min). */
   clockSkewMs?: number;
+  /** How long after its last attempt a lost request may still land, for the duplicate check (default 2 min). */
+  landingWindowMs?: number;
   /** Organizers whose reference data is refreshed in the background. */
   organizerIds?: string[];
-  /** Background refresh interval of reference data, in ms (default 15 min; 0 = never). */
+  /** Background maintenance interval: reference data refresh and the duplicate check (default 15 min; 0 = never). */
   referenceIntervalMs?: number;
   now?: () => number;
 }
@@ -80,6 +82,7 @@ export class SyncEngine {
   private readonly backoff: BackoffPolicy;
   private readonly reconcileDelayMs: number;
   private readonly clockSkewMs: number;
+  private readonly landingWindowMs: number;
   private readonly organizerIds: string[];
   private readonly referenceIntervalMs: number;
   private readonly now: () => number;
@@ -96,6 +99,7 @@ export class SyncEngine {
   private pausedForAuth: SyncStatus['pausedForAuth'] = null;
   private readonly passholderIds = new Map<string, string>();
   private lastStatusAt = 0;
+  private lock: Promise<void> = Promise.resolve();
   private static readonly STATUS_INTERVAL_MS = 100;
 
   constructor(options: SyncEngineOptions) {
@@ -105,7 +109,8 @@ export class SyncEngine {
     this.intervalMs = options.intervalMs ?? 15_000;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.reconcileDelayMs = options.reconcileDelayMs ?? 2000;
-    this.clockSkewMs = options.clockSkewMs ?? 10 * 60_000;
+    this.clockSkewMs = options.clockSkewMs ?? 2 * 60_000;
+    this.landingWindowMs = options.landingWindowMs ?? 2 * 60_000;
     this.organizerIds = options.organizerIds ?? [];
     this.referenceIntervalMs = options.referenceIntervalMs ?? 15 * 60_000;
     this.now = options.now ?? Date.now;
@@ -120,10 +125,10 @@ export class SyncEngine {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = this.ledger.onRecorded(() => this.wake());
-    if (this.referenceIntervalMs > 0 && this.organizerIds.length > 0) {
-      this.refTimer = setInterval(() => void this.refreshAllReferences(), this.referenceIntervalMs);
+    if (this.referenceIntervalMs > 0) {
+      this.refTimer = setInterval(() => void this.maintenance(), this.referenceIntervalMs);
       this.refTimer.unref?.();
-      void this.refreshAllReferences();
+      void this.maintenance();
     }
     this.wake();
   }
@@ -179,7 +184,7 @@ export class SyncEngine {
       this.again = true;
       return this.drainPromise;
     }
-    this.drainPromise = (async () => {
+    this.drainPromise = this.exclusive(async () => {
       try {
         do {
           this.again = false;
@@ -190,8 +195,21 @@ export class SyncEngine {
         this.emitStatus(true);
         this.schedule();
       }
-    })();
+    });
     return this.drainPromise;
+  }
+
+  /**
+   * Draining and the duplicate check never overlap: the check must not mistake the effect of an action
+   * that is being reconciled at that moment for a duplicate.
+   */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn);
+    this.lock = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   private schedule(): void {
@@ -543,11 +561,17 @@ export class SyncEngine {
    * Looks for duplicates of actions that went through an unknown outcome and were then sent again: the
    * lost request may have landed after all. Extra copies are cancelled (DELETE) and written to the audit log.
    */
-  async verifyDuplicates(): Promise<number> {
+  verifyDuplicates(): Promise<number> {
+    return this.exclusive(() => this.verifyDuplicatesNow());
+  }
+
+  private async verifyDuplicatesNow(): Promise<number> {
     let cancelled = 0;
     const off = this.on('duplicateCancelled', () => cancelled++);
     try {
       for (const a of this.ledger.unverifiedUncertainActions()) {
+        // A lost request may still land until the landing window is over: check it again later.
+        if (this.now() < (a.lastSentAt ?? a.recordedAt) + this.landingWindowMs) continue;
         const action = a.action;
         if (
           action.type !== 'checkin' &&
@@ -580,7 +604,11 @@ export class SyncEngine {
           items.map((i) => i.id),
         );
         for (const id of own) claimed.delete(id);
-        const ctx = { claimed, notBefore: (a.firstSentAt ?? a.recordedAt) - this.clockSkewMs };
+        const ctx = {
+          claimed,
+          notBefore: (a.firstSentAt ?? a.recordedAt) - this.clockSkewMs,
+          notAfter: (a.lastSentAt ?? a.recordedAt) + this.landingWindowMs + this.clockSkewMs,
+        };
         const m =
           action.type === 'checkin'
             ? matchCheckin(action, h.value as never, ctx)
@@ -691,8 +719,10 @@ export class SyncEngine {
 
   // ---- reference data ----
 
-  private async refreshAllReferences(): Promise<void> {
+  /** Background work that is not urgent: reference data of the organizers, then the duplicate check. */
+  private async maintenance(): Promise<void> {
     for (const id of this.organizerIds) await this.refreshReference(id);
+    if (this.pausedForAuth === null) await this.verifyDuplicates();
   }
 
   /** Refreshes permissions, events and rewards of an organizer into the cache (pages of 500). */
