@@ -301,6 +301,33 @@ export class Ledger {
     })();
   }
 
+  /**
+   * Staff settle an uncertain action the engine cannot settle itself (a digital registration): they
+   * checked UiTPAS and say whether it landed ('landed' → reconciled) or not ('resend' → pending again).
+   */
+  resolveUncertain(id: string, outcome: 'landed' | 'resend', staffId: string, stationId: string): boolean {
+    const at = this.now();
+    return this.db.transaction(() => {
+      const a = this.getAction(id);
+      if (a === undefined || a.state !== 'uncertain') return false;
+      if (outcome === 'landed') {
+        this.s.finishAction.run({
+          id,
+          state: 'reconciled',
+          server_ids: JSON.stringify(a.serverIds),
+          result: null,
+          at,
+        });
+        this.s.closeOutbox.run(at, id);
+      } else {
+        this.s.backToPending.run({ id, at });
+        this.s.setNotBefore.run(0, id);
+      }
+      this.audit({ stationId, staffId, event: `resolved:${outcome}`, actionId: id });
+      return true;
+    })();
+  }
+
   /** Actions newest first, optionally of one organizer, one pass (lane) or since a time. */
   history(
     filter: { organizerId?: string; lane?: string; since?: number; limit?: number } = {},

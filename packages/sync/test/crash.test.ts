@@ -56,7 +56,7 @@ describe('crash: SIGKILL while recording and syncing', () => {
     const random = seededRandom(20261124);
     const reported = new Set<string>();
     for (let round = 0; round < ROUNDS; round++) {
-      const { committed } = await runRound(childFile, plan, Math.floor(random() * 150));
+      const { committed } = await runRound(childFile, plan, Math.floor(random() * 100));
       for (const id of committed) reported.add(id);
       const db = new Database(file);
       try {
@@ -127,5 +127,5 @@ describe('crash: SIGKILL while recording and syncing', () => {
       `${all.filter((a) => a.state === 'reconciled').length} reconciled`,
     );
     ledger.close();
-  }, 300_000);
+  }, 600_000);
 });
