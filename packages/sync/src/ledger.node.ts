@@ -217,27 +217,34 @@ export class Ledger {
     try {
       const row = this.db
         .transaction((): ActionRow | undefined => {
-          if (this.s.actionExists.get(action.id) !== undefined) return undefined;
           let lane = laneOf(action);
           if (action.type === 'undo') {
             const target = this.s.laneOfAction.get(action.targetActionId) as { lane: string } | undefined;
             // An undo travels in its target's lane so it is never sent before the target itself.
             if (target !== undefined) lane = target.lane;
           }
-          this.s.insertAction.run({
-            id: action.id,
-            kind: action.type,
-            payload: JSON.stringify(action),
-            station_id: action.stationId,
-            staff_id: action.staffId,
-            organizer_id: action.organizerId,
-            lane,
-            created_at: action.createdAt,
-            recorded_at: at,
-            cache_effect: options.cacheEffect === undefined ? null : JSON.stringify(options.cacheEffect),
-            updated_at: at,
-          });
-          this.s.insertOutbox.run(action.id, lane);
+          const payload = JSON.stringify(action);
+          const cacheEffect = options.cacheEffect === undefined ? null : JSON.stringify(options.cacheEffect);
+          try {
+            this.s.insertAction.run({
+              id: action.id,
+              kind: action.type,
+              payload,
+              station_id: action.stationId,
+              staff_id: action.staffId,
+              organizer_id: action.organizerId,
+              lane,
+              created_at: action.createdAt,
+              recorded_at: at,
+              cache_effect: cacheEffect,
+              updated_at: at,
+            });
+          } catch (e) {
+            // The primary key refuses a second record of the same action id.
+            if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return undefined;
+            throw e;
+          }
+          const seq = Number(this.s.insertOutbox.run(action.id, lane).lastInsertRowid);
           if (options.cacheEffect !== undefined) this.applyEffect(options.cacheEffect, 1);
           this.s.insertAudit.run({
             at,
@@ -247,7 +254,33 @@ export class Ledger {
             action_id: action.id,
             detail: options.auditDetail === undefined ? null : JSON.stringify(options.auditDetail),
           });
-          return this.s.getAction.get(action.id) as ActionRow;
+          // The committed row, built from what was just written instead of reading it back.
+          return {
+            id: action.id,
+            kind: action.type,
+            payload,
+            station_id: action.stationId,
+            staff_id: action.staffId,
+            organizer_id: action.organizerId,
+            lane,
+            created_at: action.createdAt,
+            recorded_at: at,
+            state: 'pending',
+            attempts: 0,
+            first_sent_at: null,
+            last_sent_at: null,
+            last_problem: null,
+            end_user_message: null,
+            server_ids: null,
+            result: null,
+            cache_effect: cacheEffect,
+            was_uncertain: 0,
+            reviewed_at: null,
+            reviewed_by: null,
+            updated_at: at,
+            seq,
+            not_before: 0,
+          };
         })
         .immediate();
       if (row === undefined) {
@@ -301,6 +334,33 @@ export class Ledger {
     })();
   }
 
+  /**
+   * Staff settle an uncertain action the engine cannot settle itself (a digital registration): they
+   * checked UiTPAS and say whether it landed ('landed' → reconciled) or not ('resend' → pending again).
+   */
+  resolveUncertain(id: string, outcome: 'landed' | 'resend', staffId: string, stationId: string): boolean {
+    const at = this.now();
+    return this.db.transaction(() => {
+      const a = this.getAction(id);
+      if (a === undefined || a.state !== 'uncertain') return false;
+      if (outcome === 'landed') {
+        this.s.finishAction.run({
+          id,
+          state: 'reconciled',
+          server_ids: JSON.stringify(a.serverIds),
+          result: null,
+          at,
+        });
+        this.s.closeOutbox.run(at, id);
+      } else {
+        this.s.backToPending.run({ id, at });
+        this.s.setNotBefore.run(0, id);
+      }
+      this.audit({ stationId, staffId, event: `resolved:${outcome}`, actionId: id });
+      return true;
+    })();
+  }
+
   /** Actions newest first, optionally of one organizer, one pass (lane) or since a time. */
   history(
     filter: { organizerId?: string; lane?: string; since?: number; limit?: number } = {},
@@ -347,6 +407,20 @@ export class Ledger {
 
   // ---- engine transitions (each one transaction with its audit entry) ----
 
+  /**
+   * Runs an engine bookkeeping transaction with synchronous=NORMAL: it survives an app crash, and on power
+   * loss it can only fall back to `sent`, which the engine reconciles from the API's history. Only
+   * `record` and `markSent` must reach the disk before anything else happens, and they stay FULL.
+   */
+  private relaxed<T>(fn: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.db.transaction(fn)();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
+  }
+
   /** Open outbox entries in order: pending, sent (outcome unknown after a crash) and uncertain ones. */
   openOutbox(): RecordedAction[] {
     return (this.s.openOutbox.all() as ActionRow[]).map(toAction);
@@ -381,7 +455,7 @@ export class Ledger {
     event: string,
   ): void {
     const at = this.now();
-    this.db.transaction(() => {
+    this.relaxed(() => {
       const a = this.getAction(id);
       if (a === undefined) return;
       this.s.finishAction.run({
@@ -395,12 +469,12 @@ export class Ledger {
       if (resource !== null)
         for (const sid of serverIds) this.s.insertEffect.run(sid, resource, id, 'effect', at);
       this.audit({ stationId: a.stationId, staffId: a.staffId, event, actionId: id, detail: { serverIds } });
-    })();
+    });
   }
 
   markRejected(id: string, problem: ActionProblem): void {
     const at = this.now();
-    this.db.transaction(() => {
+    this.relaxed(() => {
       const a = this.getAction(id);
       if (a === undefined) return;
       this.s.rejectAction.run({
@@ -419,35 +493,35 @@ export class Ledger {
         actionId: id,
         detail: { type: problem.type ?? problem.kind, status: problem.status },
       });
-    })();
+    });
   }
 
   markUncertain(id: string, problem: ActionProblem, notBefore: number): void {
     const at = this.now();
-    this.db.transaction(() => {
+    this.relaxed(() => {
       this.s.uncertainAction.run({ id, problem: JSON.stringify(problem), at });
       this.s.setNotBefore.run(notBefore, id);
-    })();
+    });
   }
 
   /** The request was not processed (refused before handling, connection refused, 429, 503): send later. */
   markRetryLater(id: string, problem: ActionProblem, notBefore: number): void {
     const at = this.now();
-    this.db.transaction(() => {
+    this.relaxed(() => {
       this.s.retryAction.run({ id, problem: JSON.stringify(problem), at });
       this.s.setNotBefore.run(notBefore, id);
-    })();
+    });
   }
 
   /** Reconciliation found no effect at the server: the action may be sent again. */
   markNotFoundAtServer(id: string): void {
     const at = this.now();
-    this.db.transaction(() => {
+    this.relaxed(() => {
       const a = this.getAction(id);
       if (a === undefined) return;
       this.s.backToPending.run({ id, at });
       this.audit({ stationId: a.stationId, staffId: a.staffId, event: 'reconcile:not-found', actionId: id });
-    })();
+    });
   }
 
   /** Server ids already claimed by some action (as its effect, or cancelled as a duplicate). */
@@ -459,7 +533,7 @@ export class Ledger {
 
   recordDuplicateCancelled(actionId: string, resource: ServerResource, serverId: string): void {
     const at = this.now();
-    this.db.transaction(() => {
+    this.relaxed(() => {
       const a = this.getAction(actionId);
       if (a === undefined) return;
       this.s.insertEffect.run(serverId, resource, actionId, 'duplicate-cancelled', at);
@@ -470,12 +544,12 @@ export class Ledger {
         actionId,
         detail: { resource, serverId },
       });
-    })();
+    });
   }
 
   /** An undo action cancelled this server effect; the row stays, with its new role. */
   markUndone(resource: ServerResource, serverId: string): void {
-    this.s.markEffectUndone.run(resource, serverId);
+    this.relaxed(() => this.s.markEffectUndone.run(resource, serverId));
   }
 
   /** Finished actions that went through an unknown outcome and were not checked for duplicates yet. */
@@ -484,7 +558,7 @@ export class Ledger {
   }
 
   markVerified(id: string): void {
-    this.s.markVerified.run(this.now(), id);
+    this.relaxed(() => this.s.markVerified.run(this.now(), id));
   }
 
   // ---- audit log ----
@@ -761,7 +835,6 @@ interface StockRow {
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
-    actionExists: p(`SELECT 1 FROM actions WHERE id = ?`),
     laneOfAction: p(`SELECT lane FROM actions WHERE id = ?`),
     insertAction:
       p(`INSERT INTO actions (id, kind, payload, station_id, staff_id, organizer_id, lane, created_at,
