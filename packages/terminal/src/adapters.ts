@@ -74,6 +74,15 @@ export interface TicketSales {
   }): Promise<ContractResult<TicketSaleReceipt>>;
 }
 
+/** Undo: a compensating action in the ledger (the engine sends the matching DELETE). */
+export interface ActionUndo {
+  undo(request: {
+    targetActionId: string;
+    targetType: 'checkin' | 'ticket-sale';
+    organizerId: string | undefined;
+  }): Promise<ContractResult<{ actionId: string; state: 'confirmed' | 'queued'; message: UserText }>>;
+}
+
 export interface SyncStatusSource {
   current(): SyncStatus;
   subscribe(listener: (status: SyncStatus) => void): () => void;
@@ -102,6 +111,7 @@ export interface TerminalAdapters {
   activities: ActivityCatalogue;
   checkins: CheckinRecorder;
   ticketSales: TicketSales;
+  undo: ActionUndo;
   sync: SyncStatusSource;
   readers: CardReads;
   /** Organizers this station may act for (`GET /permissions`); the first is the default. */

@@ -538,6 +538,47 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
       },
     },
 
+    undo: {
+      async undo(request) {
+        if (request.organizerId === undefined) {
+          return {
+            ok: false,
+            problem: toProblem('no-organizer', 'Kies eerst de organisatie van deze balie.'),
+          };
+        }
+        const id = randomUUID();
+        const recorded = ledger.record({
+          type: 'undo',
+          id,
+          stationId: options.stationId,
+          staffId: options.staffId,
+          organizerId: request.organizerId,
+          createdAt: new Date().toISOString(),
+          targetActionId: request.targetActionId,
+          targetType: request.targetType,
+        });
+        if (!recorded.ok) return { ok: false, problem: toProblem('not-recorded', recorded.error.message) };
+        const action = await sendAndWait(id);
+        if (action?.state === 'rejected')
+          return { ok: false, problem: rejection(action, 'UiTPAS weigerde het ongedaan maken.') };
+        const confirmed = action?.state === 'confirmed' || action?.state === 'reconciled';
+        return {
+          ok: true,
+          value: {
+            actionId: id,
+            state: confirmed ? 'confirmed' : 'queued',
+            message: confirmed
+              ? { nl: 'Ongedaan gemaakt.', fr: 'Annulé.', en: 'Undone.' }
+              : {
+                  nl: 'Ongedaan gemaakt op dit toestel; wordt verstuurd zodra UiTPAS bereikbaar is.',
+                  fr: 'Annulé sur cet appareil ; envoyé dès que UiTPAS est joignable.',
+                  en: 'Undone on this device; sent as soon as UiTPAS can be reached.',
+                },
+          },
+        };
+      },
+    },
+
     async organizers(): Promise<ContractResult<Organizer[]>> {
       const result = await client.getPermissions();
       if (!result.ok) {

@@ -55,6 +55,8 @@ export function createTerminal(options: TerminalOptions): Terminal {
   let identificationSeq = 0;
   let current: Identification | undefined;
   const knownActivities = new Map<string, Activity>();
+  /** Actions recorded for the current identification: only these can be undone from its screen. */
+  let undoable = new Map<string, 'checkin' | 'ticket-sale'>();
   let offered: { identificationId: number; eventId: string; offers: TariffOffer[] } | undefined;
 
   /** The pass holder an action is for, if that identification is still the current one. */
@@ -105,6 +107,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
     const identificationId = ++identificationSeq;
     current = undefined;
     offered = undefined;
+    undoable = new Map();
     emit({ type: 'identification-cleared', identificationId });
     const identification = await route(identificationId, source, value);
     // A newer identification started while this one was looking up: it wins; this one is never shown.
@@ -215,12 +218,28 @@ export function createTerminal(options: TerminalOptions): Terminal {
     checkin: async (input) => {
       const pass = passholderFor(input.identificationId);
       if (!pass.ok) return pass;
-      return adapters.checkins.checkin({
+      const receipt = await adapters.checkins.checkin({
         eventId: input.eventId,
         uitpasNumber: pass.value.uitpasNumber,
         passholderId: pass.value.passholderId,
         organizerId: station.organizer?.id,
       });
+      if (receipt.ok && input.identificationId === identificationSeq)
+        undoable.set(receipt.value.actionId, 'checkin');
+      return receipt;
+    },
+    undo: async (input) => {
+      const pass = passholderFor(input.identificationId);
+      if (!pass.ok) return pass;
+      const targetType = undoable.get(input.actionId);
+      if (targetType === undefined) return { ok: false, problem: problem('not-undoable', TEXTS.notUndoable) };
+      const undone = await adapters.undo.undo({
+        targetActionId: input.actionId,
+        targetType,
+        organizerId: station.organizer?.id,
+      });
+      if (undone.ok) undoable.delete(input.actionId);
+      return undone;
     },
     'tariffs.get': async (input) => {
       const pass = passholderFor(input.identificationId);
@@ -269,7 +288,10 @@ export function createTerminal(options: TerminalOptions): Terminal {
         organizerId: station.organizer?.id,
         sales,
       });
-      if (receipt.ok) offered = undefined;
+      if (receipt.ok) {
+        offered = undefined;
+        if (input.identificationId === identificationSeq) undoable.set(receipt.value.actionId, 'ticket-sale');
+      }
       return receipt;
     },
     'status.get': async () => ok({ sync: adapters.sync.current(), readers: adapters.readers.health() }),

@@ -63,6 +63,11 @@ export const TEXTS = {
     fr: "Cette activité n'est pas dans la liste. Rechargez les activités.",
     en: 'This activity is not in the list. Reload the activities.',
   },
+  notUndoable: {
+    nl: 'Deze handeling hoort niet bij de pashouder aan de balie en kan hier niet ongedaan gemaakt worden.',
+    fr: "Cette opération n'appartient pas au détenteur présent et ne peut pas être annulée ici.",
+    en: 'This action does not belong to the pass holder at the desk and cannot be undone here.',
+  },
   noOrganizer: {
     nl: 'Kies eerst de organisatie waarvoor deze balie werkt.',
     fr: "Choisissez d'abord l'organisation de ce comptoir.",

@@ -8,6 +8,7 @@ import {
   identificationSchema,
   identificationSourceSchema,
   tariffOfferSchema,
+  userTextSchema,
   ticketSaleReceiptSchema,
   languageSchema,
   readerHealthSchema,
@@ -103,6 +104,15 @@ export const COMMANDS = {
       })
       .strict(),
     output: ticketSaleReceiptSchema,
+  },
+  /** Undoes a check-in or ticket-sale batch recorded for the pass holder still at the desk. */
+  undo: {
+    input: z.object({ identificationId: z.number().int(), actionId: z.string().min(1).max(64) }).strict(),
+    output: z.object({
+      actionId: z.string(),
+      state: z.enum(['confirmed', 'queued']),
+      message: userTextSchema,
+    }),
   },
   'status.get': {
     input: z.object({}).strict(),

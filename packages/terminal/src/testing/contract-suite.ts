@@ -162,6 +162,45 @@ export function defineContractSuite(hostName: string, connect: () => Promise<Hos
       expect(stale).toMatchObject({ ok: false, problem: { kind: 'stale-identification' } });
     });
 
+    it('undoes an action only for the pass holder it was recorded for', async () => {
+      const who = await host.client.invoke('identify', {
+        source: 'typed',
+        value: STAND_IN.passholder.uitpasNumber,
+      });
+      if (!who.ok) throw new Error('identify failed');
+      const checkin = await host.client.invoke('checkin', {
+        identificationId: who.value.identificationId,
+        eventId: STAND_IN.event.id,
+      });
+      if (!checkin.ok) throw new Error('check-in failed');
+      const foreign = await host.client.invoke('undo', {
+        identificationId: who.value.identificationId,
+        actionId: 'not-an-action-of-this-person',
+      });
+      expect(foreign).toMatchObject({ ok: false, problem: { kind: 'not-undoable' } });
+      const undone = await host.client.invoke('undo', {
+        identificationId: who.value.identificationId,
+        actionId: checkin.value.actionId,
+      });
+      expect(undone).toMatchObject({ ok: true, value: { state: 'confirmed' } });
+
+      const again = await host.client.invoke('checkin', {
+        identificationId: who.value.identificationId,
+        eventId: STAND_IN.event.id,
+      });
+      if (!again.ok) throw new Error('check-in failed');
+      const next = await host.client.invoke('identify', {
+        source: 'typed',
+        value: STAND_IN.otherPassholder.uitpasNumber,
+      });
+      if (!next.ok) throw new Error('identify failed');
+      const wrongPerson = await host.client.invoke('undo', {
+        identificationId: next.value.identificationId,
+        actionId: again.value.actionId,
+      });
+      expect(wrongPerson).toMatchObject({ ok: false, problem: { kind: 'not-undoable' } });
+    });
+
     it('rejects malformed messages with a problem value and keeps serving', async () => {
       const before = host.received.length;
       host.sendRaw({ kind: 'request', id: 991, command: { name: 'identify', input: { source: 'typed' } } });

@@ -150,6 +150,18 @@ export function createStandInAdapters(): StandInAdapters {
         };
       },
     },
+    undo: {
+      async undo(request) {
+        return {
+          ok: true,
+          value: {
+            actionId: `undo-${request.targetActionId}`,
+            state: 'confirmed',
+            message: { nl: 'Ongedaan gemaakt.' },
+          },
+        };
+      },
+    },
     sync: { current: () => sync, subscribe: () => () => {} },
     readers: cardReadsFromHub(hub, simulator),
     async organizers() {
