@@ -252,6 +252,21 @@ describe('the counter in Chromium against the sandbox', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('undoes a check-in: the sandbox keeps it as deleted', async () => {
+    const fatima = seed().PASSHOLDERS.fatima;
+    await identifyField().fill(fatima.uitpasNumber);
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Fatima');
+    await page.getByRole('button', { name: 'Inchecken voor Workshop keramiek' }).click();
+    await poll(() => page.getByTestId('checkin-result').innerText()).toContain('Ingecheckt');
+    await page.getByRole('button', { name: 'Ongedaan maken: Workshop keramiek' }).click();
+    await poll(() => page.getByTestId('undone').count()).toBe(1);
+    await poll(async () => {
+      const rows = (await sandbox.admin.state()).checkins.filter((c) => c.passholder_id === fatima.id);
+      return rows.length === 1 && rows[0]?.deleted_at !== null;
+    }).toBe(true);
+  });
+
   it('keeps invalid typed input and explains it in Dutch, without a lookup', async () => {
     await identifyField().fill('0400000010119');
     await poll(() => page.getByTestId('identify-message').innerText()).toContain('controlecijfer is fout');

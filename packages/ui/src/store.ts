@@ -53,6 +53,11 @@ export interface TerminalState {
         result?: ContractResult<TicketSaleReceipt>;
       }
     | undefined;
+  /** The last undo, bound to its identification. */
+  undo:
+    | { identificationId: number; actionId: string; pending: boolean; result?: ContractResult<unknown> }
+    | undefined;
+  undoAction(actionId: string): Promise<void>;
   loadTariffs(eventId: string): Promise<void>;
   closeTariffs(): void;
   registerSale(
@@ -85,6 +90,17 @@ export function createTerminalStore(transport: MessageTransport): {
     checkin: undefined,
     tariffs: undefined,
     sale: undefined,
+    undo: undefined,
+
+    async undoAction(actionId) {
+      const who = get().identification;
+      if (who === undefined) return;
+      const identificationId = who.identificationId;
+      set({ undo: { identificationId, actionId, pending: true } });
+      const result = await client.invoke('undo', { identificationId, actionId });
+      if (get().identification?.identificationId !== identificationId) return;
+      set({ undo: { identificationId, actionId, pending: false, result } });
+    },
 
     async loadTariffs(eventId) {
       const who = get().identification;
@@ -100,7 +116,7 @@ export function createTerminalStore(transport: MessageTransport): {
       });
     },
     closeTariffs() {
-      set({ tariffs: undefined, sale: undefined });
+      set({ tariffs: undefined, sale: undefined, undo: undefined });
     },
     async registerSale(eventId, lines) {
       const who = get().identification;
@@ -226,6 +242,7 @@ export function createTerminalStore(transport: MessageTransport): {
       checkin: undefined,
       tariffs: undefined,
       sale: undefined,
+      undo: undefined,
     });
     retry = setTimeout(() => void sync(), 500);
   });

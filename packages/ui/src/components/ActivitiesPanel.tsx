@@ -5,6 +5,7 @@ import { pickText } from '../i18n/index.ts';
 import type { ActivityRange } from '../store.ts';
 import { useTerminal } from './context.tsx';
 import { TariffPanel } from './TariffPanel.tsx';
+import { UndoButton } from './UndoButton.tsx';
 
 const RANGES: ActivityRange[] = ['today', '7d', '30d'];
 
@@ -51,11 +52,19 @@ export function ActivitiesPanel() {
           role={current.result.ok ? 'status' : 'alert'}
           data-testid="checkin-result"
         >
-          {current.result.ok
-            ? current.result.value.state === 'confirmed'
-              ? `${t('checkin.confirmed', { name: activityName(current.eventId) })} ${pickText(current.result.value.message, language)}`
-              : t('checkin.queued', { name: activityName(current.eventId) })
-            : `${t('checkin.refused')}: ${pickText(current.result.problem.message, language)}`}
+          {current.result.ok ? (
+            <>
+              {current.result.value.state === 'confirmed'
+                ? `${t('checkin.confirmed', { name: activityName(current.eventId) })} ${pickText(current.result.value.message, language)}`
+                : t('checkin.queued', { name: activityName(current.eventId) })}{' '}
+              <UndoButton
+                actionId={current.result.value.actionId}
+                label={`${t('checkin.undo')}: ${activityName(current.eventId)}`}
+              />
+            </>
+          ) : (
+            `${t('checkin.refused')}: ${pickText(current.result.problem.message, language)}`
+          )}
         </div>
       )}
       {activities.problem && (

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, pickText } from '../i18n/index.ts';
 import { useTerminal } from './context.tsx';
+import { UndoButton } from './UndoButton.tsx';
 
 /**
  * Kansentarief for one activity: the tariffs `GET /tariffs` offered per price class, a count per tariff,
@@ -118,11 +119,22 @@ export function TariffPanel({ activityName }: { activityName: string }) {
           role={currentSale.result.ok ? 'status' : 'alert'}
           data-testid="sale-result"
         >
-          {currentSale.result.ok
-            ? `${t(currentSale.result.value.state === 'confirmed' ? 'tariffs.registered' : 'tariffs.queued', {
-                count: currentSale.result.value.tickets,
-              })} ${pickText(currentSale.result.value.message, language)}`
-            : `${t('tariffs.refused')}: ${pickText(currentSale.result.problem.message, language)}`}
+          {currentSale.result.ok ? (
+            <>
+              {`${t(
+                currentSale.result.value.state === 'confirmed' ? 'tariffs.registered' : 'tariffs.queued',
+                {
+                  count: currentSale.result.value.tickets,
+                },
+              )} ${pickText(currentSale.result.value.message, language)}`}{' '}
+              <UndoButton
+                actionId={currentSale.result.value.actionId}
+                label={`${t('checkin.undo')}: ${activityName}`}
+              />
+            </>
+          ) : (
+            `${t('tariffs.refused')}: ${pickText(currentSale.result.problem.message, language)}`
+          )}
         </div>
       )}
       <div className="tariff-actions">

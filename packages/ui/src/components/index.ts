@@ -7,3 +7,4 @@ export * from './IdentifyPanel.tsx';
 export * from './IdentificationView.tsx';
 export * from './ActivitiesPanel.tsx';
 export * from './TariffPanel.tsx';
+export * from './UndoButton.tsx';

@@ -81,6 +81,8 @@ export const en: Catalogue = {
     close: 'Close',
   },
   checkin: {
+    undo: 'Undo',
+    undone: 'Undone.',
     confirmed: 'Checked in for {{name}}.',
     queued: 'Checked in for {{name}} (sent once the connection is back).',
     refused: 'Check-in refused',

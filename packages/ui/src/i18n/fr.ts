@@ -81,6 +81,8 @@ export const fr: Catalogue = {
     close: 'Fermer',
   },
   checkin: {
+    undo: 'Annuler',
+    undone: 'Annulé.',
     confirmed: 'Enregistré pour {{name}}.',
     queued: 'Enregistré pour {{name}} (envoyé dès que la connexion revient).',
     refused: 'Enregistrement refusé',

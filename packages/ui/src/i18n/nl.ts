@@ -80,6 +80,8 @@ export const nl = {
     close: 'Sluiten',
   },
   checkin: {
+    undo: 'Ongedaan maken',
+    undone: 'Ongedaan gemaakt.',
     confirmed: 'Ingecheckt voor {{name}}.',
     queued: 'Ingecheckt voor {{name}} (wordt verstuurd zodra er verbinding is).',
     refused: 'Inchecken geweigerd',
