@@ -5,3 +5,4 @@ export * from './money.ts';
 export * from './periods.ts';
 export * from './rules/index.ts';
 export type { paths as UitpasApiPaths, components as UitpasApiComponents } from './generated/uitpas-api.ts';
+export * from './contract/index.ts';

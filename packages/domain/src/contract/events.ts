@@ -1,0 +1,13 @@
+// Events the terminal pushes to every connected renderer, unasked.
+import { z } from 'zod';
+import { identificationSchema, readerHealthSchema, stationConfigSchema, syncStatusSchema } from './views.ts';
+
+export const terminalEventSchema = z.discriminatedUnion('type', [
+  /** A new identification (from any source) replaces the previous pass holder everywhere. */
+  z.object({ type: z.literal('identified'), identification: identificationSchema }),
+  z.object({ type: z.literal('identification-cleared'), identificationId: z.number().int() }),
+  z.object({ type: z.literal('sync-status'), sync: syncStatusSchema }),
+  z.object({ type: z.literal('readers'), readers: z.array(readerHealthSchema) }),
+  z.object({ type: z.literal('station'), station: stationConfigSchema }),
+]);
+export type TerminalEvent = z.infer<typeof terminalEventSchema>;

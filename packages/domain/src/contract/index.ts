@@ -1,0 +1,5 @@
+export * from './views.ts';
+export * from './commands.ts';
+export * from './events.ts';
+export * from './messages.ts';
+export * from './client.ts';

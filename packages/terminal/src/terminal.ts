@@ -1,0 +1,329 @@
+// The terminal's use cases behind the contract. It runs once per station (in the Electron utility process
+// or in Node for browser mode) and serves every connected screen the same state.
+import {
+  classifyIdentifier,
+  type Command,
+  type CommandName,
+  type CommandOutput,
+  type Activity,
+  type Identification,
+  type PassholderView,
+  type TariffOffer,
+  type IdentificationSource,
+  type ContractResult,
+  type StationConfig,
+  type TerminalEvent,
+} from '@uitpas/domain';
+import type { CardInput, Organizer, TerminalAdapters } from './adapters.ts';
+import { TEXTS, problem } from './texts.ts';
+
+export interface TerminalOptions {
+  adapters: TerminalAdapters;
+  station: Omit<StationConfig, 'organizer'> & { organizerId?: string };
+  /** Where internal failures are reported; never receives secrets or unmasked INSZ. */
+  log?: (message: string) => void;
+}
+
+export interface Terminal {
+  handle(command: Command): Promise<ContractResult<unknown>>;
+  subscribe(listener: (event: TerminalEvent) => void): () => void;
+  close(): void;
+}
+
+type Handlers = {
+  [N in CommandName]: (
+    input: Extract<Command, { name: N }>['input'],
+  ) => Promise<ContractResult<CommandOutput<N>>>;
+};
+
+const ok = <T>(value: T): ContractResult<T> => ({ ok: true, value });
+
+export function createTerminal(options: TerminalOptions): Terminal {
+  const { adapters } = options;
+  const log = options.log ?? (() => {});
+  const listeners = new Set<(event: TerminalEvent) => void>();
+  let station: StationConfig = {
+    environment: options.station.environment,
+    language: options.station.language,
+    trainingMode: options.station.trainingMode,
+    simulator: options.station.simulator,
+    ...(options.station.simulatorCards === undefined
+      ? {}
+      : { simulatorCards: options.station.simulatorCards }),
+  };
+  let organizers: Organizer[] | undefined;
+  let identificationSeq = 0;
+  let current: Identification | undefined;
+  const knownActivities = new Map<string, Activity>();
+  /** Actions recorded for the current identification: only these can be undone from its screen. */
+  let undoable = new Map<string, 'checkin' | 'ticket-sale'>();
+  let offered: { identificationId: number; eventId: string; offers: TariffOffer[] } | undefined;
+
+  /** The pass holder an action is for, if that identification is still the current one. */
+  function passholderFor(identificationId: number): ContractResult<PassholderView> {
+    const who = current;
+    if (who === undefined || who.identificationId !== identificationId) {
+      const none = who === undefined && identificationId === identificationSeq;
+      return {
+        ok: false,
+        problem: none
+          ? problem('no-passholder', TEXTS.noPassholder)
+          : problem('stale-identification', TEXTS.staleIdentification),
+      };
+    }
+    if (who.kind === 'group-pass')
+      return { ok: false, problem: problem('group-pass', TEXTS.groupPassNoCheckin) };
+    if (who.kind !== 'passholder')
+      return { ok: false, problem: problem('no-passholder', TEXTS.noPassholder) };
+    return ok(who.pass);
+  }
+
+  const emit = (event: TerminalEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+
+  async function loadOrganizers(): Promise<ContractResult<Organizer[]>> {
+    if (organizers) return ok(organizers);
+    const result = await adapters.organizers();
+    if (result.ok) organizers = result.value;
+    return result;
+  }
+
+  async function chooseOrganizer(id: string | undefined): Promise<ContractResult<StationConfig>> {
+    const list = await loadOrganizers();
+    if (!list.ok) return list;
+    const organizer = id === undefined ? list.value[0] : list.value.find((o) => o.id === id);
+    if (!organizer) return { ok: false, problem: problem('unknown-organizer', TEXTS.unknownOrganizer) };
+    station = { ...station, organizer: { id: organizer.id, name: organizer.name } };
+    emit({ type: 'station', station });
+    return ok(station);
+  }
+
+  /**
+   * The identify router. Every input (tap, scan, typed, search) comes through here; the moment a new one
+   * arrives the previous pass holder is cleared everywhere, before the lookup even starts.
+   */
+  async function identify(source: IdentificationSource, value: string): Promise<Identification> {
+    const identificationId = ++identificationSeq;
+    current = undefined;
+    offered = undefined;
+    undoable = new Map();
+    emit({ type: 'identification-cleared', identificationId });
+    const identification = await route(identificationId, source, value);
+    // A newer identification started while this one was looking up: it wins; this one is never shown.
+    if (identificationId === identificationSeq) {
+      current = identification;
+      emit({ type: 'identified', identification });
+    }
+    return identification;
+  }
+
+  /** Reader input that is not a pass still replaces the previous pass holder: someone new is at the desk. */
+  async function identifyRejected(reason: string): Promise<void> {
+    const identificationId = ++identificationSeq;
+    const identification: Identification = {
+      identificationId,
+      source: 'tap',
+      kind: 'invalid-input',
+      message: { nl: `Deze scan is geen geldige pas. ${reason}` },
+    };
+    current = identification;
+    emit({ type: 'identification-cleared', identificationId });
+    emit({ type: 'identified', identification });
+  }
+
+  async function route(
+    identificationId: number,
+    source: IdentificationSource,
+    value: string,
+  ): Promise<Identification> {
+    const base = { identificationId, source };
+    const classified = classifyIdentifier(value);
+    if (!classified.ok) return { ...base, kind: 'invalid-input', message: { nl: classified.message } };
+    const found = await adapters.passes.lookup({ kind: classified.kind, value: classified.value });
+    if (!found.ok) return { ...base, kind: 'unknown', message: found.problem.message };
+    const lookup = found.value;
+    switch (lookup.kind) {
+      case 'passholder':
+        return { ...base, kind: 'passholder', pass: lookup.pass };
+      case 'group-pass':
+        return { ...base, kind: 'group-pass', pass: lookup.pass };
+      case 'blocked':
+        return {
+          ...base,
+          kind: 'blocked',
+          ...(lookup.cardStatus === undefined ? {} : { cardStatus: lookup.cardStatus }),
+          message: lookup.message ?? TEXTS.blockedPass,
+        };
+      case 'blank-card':
+        return {
+          ...base,
+          kind: 'blank-card',
+          ...(lookup.uitpasNumber === undefined ? {} : { uitpasNumber: lookup.uitpasNumber }),
+          ...(lookup.chipNumber === undefined ? {} : { chipNumber: lookup.chipNumber }),
+          message: TEXTS.blankCard,
+        };
+      case 'not-found':
+        return { ...base, kind: 'unknown', message: lookup.message ?? TEXTS.unknownPass };
+    }
+  }
+
+  const handlers: Handlers = {
+    'station.get': async () => ok(station),
+    'station.configure': async (input) => {
+      if (
+        input.organizerId !== undefined ||
+        (station.organizer === undefined && input.environment !== undefined)
+      ) {
+        const chosen = await chooseOrganizer(input.organizerId);
+        if (!chosen.ok) return chosen;
+      }
+      station = {
+        ...station,
+        ...(input.environment === undefined ? {} : { environment: input.environment }),
+        ...(input.language === undefined ? {} : { language: input.language }),
+        ...(input.trainingMode === undefined ? {} : { trainingMode: input.trainingMode }),
+      };
+      emit({ type: 'station', station });
+      return ok(station);
+    },
+    identify: async (input) => ok(await identify(input.source, input.value)),
+    'identification.clear': async () => {
+      const identificationId = ++identificationSeq;
+      current = undefined;
+      emit({ type: 'identification-cleared', identificationId });
+      return ok({ identificationId });
+    },
+    'simulator.tap': async (input) => {
+      if (!station.simulator || !adapters.readers.simulateTap) {
+        return { ok: false, problem: problem('simulator-off', TEXTS.simulatorOff) };
+      }
+      adapters.readers.simulateTap(input.value, input.readerId);
+      return ok({ accepted: true as const });
+    },
+    'activities.list': async (input) => {
+      if (!station.organizer) {
+        const chosen = await chooseOrganizer(options.station.organizerId);
+        if (!chosen.ok) return chosen;
+      }
+      const listed = await adapters.activities.list({
+        organizerId: station.organizer?.id,
+        range: input.range,
+        ...(input.text === undefined ? {} : { text: input.text }),
+      });
+      if (listed.ok)
+        for (const activity of listed.value.activities) knownActivities.set(activity.id, activity);
+      return listed;
+    },
+    checkin: async (input) => {
+      const pass = passholderFor(input.identificationId);
+      if (!pass.ok) return pass;
+      const receipt = await adapters.checkins.checkin({
+        eventId: input.eventId,
+        uitpasNumber: pass.value.uitpasNumber,
+        passholderId: pass.value.passholderId,
+        organizerId: station.organizer?.id,
+      });
+      if (receipt.ok && input.identificationId === identificationSeq)
+        undoable.set(receipt.value.actionId, 'checkin');
+      return receipt;
+    },
+    undo: async (input) => {
+      const pass = passholderFor(input.identificationId);
+      if (!pass.ok) return pass;
+      const targetType = undoable.get(input.actionId);
+      if (targetType === undefined) return { ok: false, problem: problem('not-undoable', TEXTS.notUndoable) };
+      const undone = await adapters.undo.undo({
+        targetActionId: input.actionId,
+        targetType,
+        organizerId: station.organizer?.id,
+      });
+      if (undone.ok) undoable.delete(input.actionId);
+      return undone;
+    },
+    'tariffs.get': async (input) => {
+      const pass = passholderFor(input.identificationId);
+      if (!pass.ok) return pass;
+      const activity = knownActivities.get(input.eventId);
+      if (!activity) return { ok: false, problem: problem('unknown-activity', TEXTS.unknownActivity) };
+      const offers = await adapters.ticketSales.tariffs({
+        eventId: input.eventId,
+        uitpasNumber: pass.value.uitpasNumber,
+        prices: (activity.prices ?? []).filter((p) => p.regularPriceCents > 0),
+      });
+      if (!offers.ok) return offers;
+      // Only the latest identification's offer counts: a sale can only use what this person was offered.
+      if (input.identificationId === identificationSeq) {
+        offered = { identificationId: input.identificationId, eventId: input.eventId, offers: offers.value };
+      }
+      return ok({ eventId: input.eventId, offers: offers.value });
+    },
+    'ticket-sale.register': async (input) => {
+      const pass = passholderFor(input.identificationId);
+      if (!pass.ok) return pass;
+      if (offered?.identificationId !== input.identificationId || offered.eventId !== input.eventId) {
+        return { ok: false, problem: problem('no-tariff-offer', TEXTS.noTariffOffer) };
+      }
+      const sales = [];
+      for (const line of input.lines) {
+        const offer = offered.offers.find((o) => o.regularPriceCents === line.regularPriceCents);
+        const tariff = offer?.tariffs.find((t) => t.id === line.tariffId);
+        if (!offer || !tariff || line.count > tariff.remaining) {
+          return { ok: false, problem: problem('tariff-not-offered', TEXTS.tariffNotOffered) };
+        }
+        for (let i = 0; i < line.count; i++) {
+          sales.push({
+            regularPriceCents: offer.regularPriceCents,
+            regularPriceLabel: offer.regularPriceLabel,
+            tariffId: tariff.id,
+            tariffName: tariff.name,
+            tariffPriceCents: tariff.priceCents,
+          });
+        }
+      }
+      const receipt = await adapters.ticketSales.register({
+        eventId: input.eventId,
+        uitpasNumber: pass.value.uitpasNumber,
+        passholderId: pass.value.passholderId,
+        organizerId: station.organizer?.id,
+        sales,
+      });
+      if (receipt.ok) {
+        offered = undefined;
+        if (input.identificationId === identificationSeq) undoable.set(receipt.value.actionId, 'ticket-sale');
+      }
+      return receipt;
+    },
+    'status.get': async () => ok({ sync: adapters.sync.current(), readers: adapters.readers.health() }),
+  };
+
+  const unsubscribers = [
+    adapters.readers.subscribe((input: CardInput) => {
+      const identified =
+        input.kind === 'rejected' ? identifyRejected(input.reason) : identify('tap', input.value);
+      void identified.catch((error: unknown) => log(`identify from reader failed: ${String(error)}`));
+    }),
+    adapters.readers.subscribeHealth((readers) => emit({ type: 'readers', readers })),
+    adapters.sync.subscribe((sync) => emit({ type: 'sync-status', sync })),
+  ];
+
+  return {
+    async handle(command) {
+      try {
+        const handler = handlers[command.name] as (input: unknown) => Promise<ContractResult<unknown>>;
+        return await handler(command.input);
+      } catch (error) {
+        log(`command ${command.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        return { ok: false, problem: problem('internal', TEXTS.internal) };
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './stand-in-adapters.ts';
+export * from './contract-suite.ts';
