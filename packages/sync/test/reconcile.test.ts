@@ -18,7 +18,7 @@ let client: UitpasClient;
 let people: TestPassholder[];
 beforeAll(async () => {
   sandbox = await startSandbox();
-  client = clientFor(sandbox, 3000);
+  client = clientFor(sandbox, 10_000);
   people = await seedPeople(sandbox, ['jonas', 'amira', 'bram', 'lucas', 'noah'], 100);
 });
 afterAll(() => sandbox.dispose());
