@@ -11,7 +11,7 @@ beforeEach(async () => {
   stub.handle('POST', '/token', tokenHandler(['t1', 't2', 't3']));
   client = createUitpasClient({
     baseUrl: stub.baseUrl,
-    timeoutMs: 300,
+    timeoutMs: 5000,
     auth: {
       kind: 'client-credentials',
       tokenUrl: `${stub.baseUrl}/token`,
@@ -23,6 +23,14 @@ beforeEach(async () => {
 afterEach(() => stub.close());
 
 const checkinBody = { eventId: 'e1', uitpasNumber: uitpasNumber(1) };
+
+/** For servers that never answer: a short deadline, and no token request that could hit it first. */
+const impatient = () =>
+  createUitpasClient({
+    baseUrl: stub.baseUrl,
+    timeoutMs: 300,
+    auth: { kind: 'kiosk-device', deviceToken: 'd' },
+  });
 
 describe('bad responses become typed errors', () => {
   it('malformed JSON', async () => {
@@ -47,7 +55,7 @@ describe('bad responses become typed errors', () => {
 
   it('a hanging server', async () => {
     stub.handle('POST', '/checkins', () => undefined);
-    const r = await client.postCheckin(checkinBody);
+    const r = await impatient().postCheckin(checkinBody);
     expect(!r.ok && r.error.kind).toBe('timeout');
   });
 
@@ -56,7 +64,7 @@ describe('bad responses become typed errors', () => {
       res.writeHead(201, { 'content-type': 'application/json' });
       res.write('{"id":');
     });
-    const r = await client.postCheckin(checkinBody);
+    const r = await impatient().postCheckin(checkinBody);
     expect(!r.ok && r.error.kind).toBe('timeout');
   });
 
@@ -71,7 +79,7 @@ describe('bad responses become typed errors', () => {
     await gone.close();
     const dead = createUitpasClient({
       baseUrl: gone.baseUrl,
-      timeoutMs: 300,
+      timeoutMs: 5000,
       auth: { kind: 'kiosk-device', deviceToken: 'd' },
     });
     const r = await dead.postKioskCheckin('04AABBCCDDEEFF');
@@ -186,7 +194,7 @@ describe('authentication', () => {
     );
     const user = createUitpasClient({
       baseUrl: stub.baseUrl,
-      timeoutMs: 300,
+      timeoutMs: 5000,
       auth: {
         kind: 'user-token',
         tokenUrl: `${stub.baseUrl}/token`,
@@ -206,8 +214,13 @@ describe('engine with bad responses', () => {
   beforeEach(() => (t = openTempLedger()));
   afterEach(() => t.cleanup());
 
-  async function runOnce(): Promise<void> {
-    const engine = new SyncEngine({ ledger: t.ledger, client, intervalMs: 60_000, reconcileDelayMs: 60_000 });
+  async function runOnce(c: UitpasClient = client): Promise<void> {
+    const engine = new SyncEngine({
+      ledger: t.ledger,
+      client: c,
+      intervalMs: 60_000,
+      reconcileDelayMs: 60_000,
+    });
     engine.start();
     await engine.drain();
     await engine.stop();
@@ -238,7 +251,7 @@ describe('engine with bad responses', () => {
   it('a kiosk check-in whose answer was lost is settled by the check-in limit, not doubled', async () => {
     const kiosk = createUitpasClient({
       baseUrl: stub.baseUrl,
-      timeoutMs: 300,
+      timeoutMs: 5000,
       auth: { kind: 'kiosk-device', deviceToken: 'device-1' },
     });
     let calls = 0;
@@ -271,7 +284,7 @@ describe('engine with bad responses', () => {
     const a = checkin(uitpasNumber(6));
     t.ledger.record(a);
     stub.handle('POST', '/checkins', () => undefined);
-    await runOnce();
+    await runOnce(impatient());
     expect(t.ledger.getAction(a.id)?.state).toBe('uncertain');
     expect(stub.requests.filter((r) => r.url === '/checkins').length).toBe(1);
   });

@@ -107,7 +107,7 @@ describe('crash: SIGKILL while recording and syncing', () => {
       reconcileDelayMs: 0,
     });
     engine.start();
-    for (let i = 0; i < 1500 && ledger.queueStats().depth > 0; i++)
+    for (let i = 0; i < 6000 && ledger.queueStats().depth > 0; i++)
       await new Promise((r) => setTimeout(r, 20));
     await engine.stop();
     const all = ledger.history({ limit: 100_000 });

@@ -37,7 +37,7 @@ afterEach(async () => {
   t.cleanup();
 });
 
-const until = async (cond: () => boolean, ms = 10_000) => {
+const until = async (cond: () => boolean, ms = 60_000) => {
   const end = Date.now() + ms;
   while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
   return cond();

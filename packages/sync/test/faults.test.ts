@@ -166,7 +166,7 @@ describe('network faults', () => {
     chaos = false;
     await chaosLoop;
     await sandbox.admin.clearFaults();
-    for (let i = 0; i < 1200 && t.ledger.queueStats().depth > 0; i++)
+    for (let i = 0; i < 4000 && t.ledger.queueStats().depth > 0; i++)
       await new Promise((r) => setTimeout(r, 50));
     await engine.stop();
     await engine.verifyDuplicates();
@@ -228,5 +228,5 @@ describe('network faults', () => {
       effects.filter((e) => e.role === 'duplicate-cancelled').length,
     );
     t.cleanup();
-  }, 180_000);
+  }, 400_000);
 });
