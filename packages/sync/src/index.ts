@@ -1,1 +1,23 @@
-export {};
+// Public API of @uitpas/sync (see README.md). Runs in Node only (the terminal process): it owns the
+// device's SQLite file and everything that crosses the network to the UiTPAS API.
+export { openLedger, Ledger, laneOf } from './ledger.node.ts';
+export type {
+  OpenLedgerResult,
+  RecordOptions,
+  RecordResult,
+  RecordProblem,
+  LedgerOptions,
+} from './ledger.node.ts';
+export type { OpenProblem } from './db/connection.node.ts';
+export { MIGRATIONS, LATEST_VERSION } from './db/migrations.ts';
+export * from './ledger-types.ts';
+export { createUitpasClient } from './api/client.ts';
+export type { ApiError, ApiResult, UitpasClient, UitpasClientOptions } from './api/client.ts';
+export type { AuthConfig, StoredTokens, TokenStore } from './api/auth.ts';
+export { backoffDelay, parseRetryAfter, DEFAULT_BACKOFF } from './api/backoff.ts';
+export type { BackoffPolicy } from './api/backoff.ts';
+export { SyncEngine } from './engine/engine.ts';
+export type { SyncEngineOptions, SyncEvents, SyncStatus } from './engine/engine.ts';
+export { lookupPass } from './lookup.ts';
+export type { PassLookup } from './lookup.ts';
+export { SecretStore, loadOrCreateKey, encryptSecret, decryptSecret } from './secrets.node.ts';
