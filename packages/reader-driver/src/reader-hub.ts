@@ -16,6 +16,8 @@ export interface ReaderHubEvents {
   read: CardRead;
   rejected: ScanRejected;
   health: ReaderHealth;
+  /** A card left the reader (NFC only): the UI may stop showing it. */
+  removed: { readerId: string; at: number };
 }
 
 type Listener<T> = (event: T) => void;
@@ -37,6 +39,7 @@ export class ReaderHub {
     read: new Set(),
     rejected: new Set(),
     health: new Set(),
+    removed: new Set(),
   };
   private readonly restartTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private running = false;
@@ -150,6 +153,7 @@ export class ReaderHub {
         return;
       case 'removed':
         reader.present = null;
+        this.emit('removed', { readerId: event.readerId, at });
         return;
       case 'reader':
         // A reader that went away may come back with the card already lifted: its next read is a new tap.

@@ -1,0 +1,265 @@
+// Gives a test exclusive use of a running pcscd with the vpcd readers. Tests in other vitest workers (and
+// other packages' end-to-end tests) take turns through a lock file; a pcscd this harness starts is stopped
+// by PID when the lease is released or the process exits, never left running.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pcscdReachable } from '../pcscd.node.ts';
+import { VPCD_PORTS } from './virtual-card.node.ts';
+
+export const LOCK_PATH = join(tmpdir(), 'uitpas-pcscd.lock');
+
+export interface PcscdLeaseOptions {
+  /** How long to wait for another test to release pcscd. */
+  lockTimeoutMs?: number;
+  /** How long pcscd may take to come up. */
+  startTimeoutMs?: number;
+}
+
+export interface PcscdLease {
+  /** This lease started pcscd (and may stop and start it again). */
+  readonly startedByUs: boolean;
+  readonly pid: number | null;
+  /** Stops the pcscd this lease started (SIGTERM, then SIGKILL) and waits until it is gone. */
+  stopPcscd(): Promise<void>;
+  /** Starts pcscd again after `stopPcscd` and waits for its socket and the vpcd ports. */
+  startPcscd(): Promise<void>;
+  /** Stops a pcscd we started and releases the lock. Safe to call twice. */
+  release(): Promise<void>;
+}
+
+interface LockOwner {
+  pid: number;
+  pcscdPid?: number;
+}
+
+/** Leases held by this module instance; the lock file is shared between them. */
+let holders = 0;
+let ownedPcscd: ChildProcess | null = null;
+let exitHookInstalled = false;
+
+export async function acquirePcscd(options: PcscdLeaseOptions = {}): Promise<PcscdLease> {
+  const lockTimeout = options.lockTimeoutMs ?? 300_000;
+  const startTimeout = options.startTimeoutMs ?? 15_000;
+  if (holders === 0) await takeLock(lockTimeout);
+  holders++;
+  installExitHook();
+  let released = false;
+  let startedByUs = false;
+  try {
+    if (!(await pcscdReachable())) {
+      await startOwnPcscd(startTimeout);
+      startedByUs = true;
+    } else {
+      await waitFor(() => vpcdListening(), startTimeout, 'the vpcd ports 35963/35964');
+    }
+  } catch (err) {
+    holders--;
+    if (holders === 0) dropLock();
+    throw err;
+  }
+  return {
+    startedByUs,
+    get pid() {
+      return ownedPcscd?.pid ?? null;
+    },
+    async stopPcscd() {
+      if (!startedByUs) throw new Error('pcscd was not started by this harness; it will not stop it');
+      await stopOwnPcscd();
+    },
+    async startPcscd() {
+      if (!startedByUs) throw new Error('pcscd was not started by this harness');
+      if (ownedPcscd === null) await startOwnPcscd(startTimeout);
+    },
+    async release() {
+      if (released) return;
+      released = true;
+      holders--;
+      if (holders > 0) return;
+      await stopOwnPcscd();
+      dropLock();
+    },
+  };
+}
+
+/** Both vpcd ports are listening. Read from /proc: connecting would insert a card. */
+export async function vpcdListening(): Promise<boolean> {
+  const wanted = [VPCD_PORTS.reader0, VPCD_PORTS.reader1].map((p) =>
+    p.toString(16).toUpperCase().padStart(4, '0'),
+  );
+  const listening = new Set<string>();
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text = '';
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      const port = cols[1]?.split(':')[1];
+      if (port !== undefined && cols[3] === '0A') listening.add(port);
+    }
+  }
+  return wanted.every((p) => listening.has(p));
+}
+
+async function startOwnPcscd(timeoutMs: number): Promise<void> {
+  const child = spawn('pcscd', ['--foreground'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-2000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('error', () => {});
+  ownedPcscd = child;
+  recordPcscdPid(child.pid);
+  try {
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          throw new Error(`pcscd exited at start: ${stderr.trim() || `code ${child.exitCode}`}`);
+        }
+        return (await pcscdReachable()) && (await vpcdListening());
+      },
+      timeoutMs,
+      'pcscd with the vpcd readers',
+    );
+  } catch (err) {
+    child.kill('SIGKILL');
+    await exited;
+    ownedPcscd = null;
+    throw err;
+  }
+}
+
+async function stopOwnPcscd(): Promise<void> {
+  const child = ownedPcscd;
+  if (child === null) return;
+  ownedPcscd = null;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+  recordPcscdPid(undefined);
+}
+
+async function takeLock(timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const fd = openSync(LOCK_PATH, 'wx');
+      writeSync(fd, JSON.stringify({ pid: process.pid } satisfies LockOwner));
+      closeSync(fd);
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    recoverStaleLock();
+    if (Date.now() > deadline) {
+      throw new Error(`pcscd is still in use by another test (lock ${LOCK_PATH}, owner ${readOwner()?.pid})`);
+    }
+    await sleep(200);
+  }
+}
+
+/** A lock whose owner died is stale; so is one of our own PID that no lease here holds (a test that never released). */
+function recoverStaleLock(): void {
+  const owner = readOwner();
+  if (owner === undefined) {
+    // Unreadable: it may be being written right now; only an old one is stale.
+    try {
+      if (Date.now() - statSync(LOCK_PATH).mtimeMs < 5000) return;
+    } catch {
+      return;
+    }
+  } else if (owner.pid !== process.pid && alive(owner.pid)) {
+    return;
+  }
+  if (owner?.pcscdPid !== undefined && isPcscd(owner.pcscdPid)) {
+    try {
+      process.kill(owner.pcscdPid, 'SIGTERM');
+    } catch {
+      // It is gone already.
+    }
+  }
+  try {
+    unlinkSync(LOCK_PATH);
+  } catch {
+    // Another process recovered it first.
+  }
+}
+
+function readOwner(): LockOwner | undefined {
+  try {
+    const owner = JSON.parse(readFileSync(LOCK_PATH, 'utf8')) as LockOwner;
+    return typeof owner.pid === 'number' ? owner : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function recordPcscdPid(pcscdPid: number | undefined): void {
+  const owner = readOwner();
+  if (owner?.pid !== process.pid) return;
+  const next: LockOwner = pcscdPid === undefined ? { pid: process.pid } : { pid: process.pid, pcscdPid };
+  const fd = openSync(LOCK_PATH, 'w');
+  writeSync(fd, JSON.stringify(next));
+  closeSync(fd);
+}
+
+function dropLock(): void {
+  if (readOwner()?.pid !== process.pid) return;
+  try {
+    unlinkSync(LOCK_PATH);
+  } catch {
+    // Already gone.
+  }
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    if (ownedPcscd !== null && ownedPcscd.exitCode === null) ownedPcscd.kill('SIGKILL');
+    if (holders > 0) dropLock();
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function isPcscd(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'pcscd';
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
