@@ -21,3 +21,13 @@ export type { SyncEngineOptions, SyncEvents, SyncStatus } from './engine/engine.
 export { lookupPass } from './lookup.ts';
 export type { PassLookup } from './lookup.ts';
 export { SecretStore, loadOrCreateKey, encryptSecret, decryptSecret } from './secrets.node.ts';
+export { createKioskApi } from './api/kiosk-client.ts';
+export type {
+  KioskApi,
+  KioskApiError,
+  KioskApiOptions,
+  KioskApiResult,
+  KioskCurrentEvent,
+  KioskDeviceRecord,
+  KioskRewardRecord,
+} from './api/kiosk-client.ts';
