@@ -4,6 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
+  checkCheckinLimit,
+  checkCheckinWindow,
+  countInPeriod,
+  periodLabel,
   classifyIdentifier,
   uitpasCheckDigit,
   validateChipNumber,
@@ -26,8 +30,15 @@ import {
   socialTariffOf,
   type EventInstance,
 } from './model.node.ts';
-import { countInPeriod, PERIOD_NL } from './periods.ts';
-import { json, noContent, problem, type EndUserMessage, type ProblemName, type Reply } from './problems.ts';
+import {
+  json,
+  messageOf,
+  noContent,
+  problem,
+  type EndUserMessage,
+  type ProblemName,
+  type Reply,
+} from './problems.ts';
 import {
   CARD_SYSTEMS,
   KIOSKS,
@@ -50,7 +61,7 @@ import type {
   RedemptionRow,
   TicketSaleRow,
 } from './store.node.ts';
-import { brusselsDate, brusselsWall } from './brussels.ts';
+import { brusselsDate } from './brussels.ts';
 
 type Json = Record<string, unknown>;
 
@@ -67,6 +78,8 @@ export interface Ctx {
   body: unknown;
   auth: Principal;
   now: Date;
+  /** The seed's anchor day (see eventInstance). */
+  day: string;
   headers: IncomingHttpHeaders;
 }
 
@@ -80,10 +93,6 @@ const page = <T>(items: T[], ctx: Ctx): { totalItems: number; member: T[] } => {
   return { totalItems: items.length, member: items.slice(start, start + limit) };
 };
 const round2 = (n: number): number => Math.round(n * 100) / 100;
-const hhmm = (d: Date): string => {
-  const w = brusselsWall(d);
-  return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
-};
 
 // ---------------------------------------------------------------------------------------------------------
 // Permissions
@@ -167,7 +176,7 @@ const isReply = (x: unknown): x is Reply =>
   typeof x === 'object' && x !== null && 'status' in x && typeof (x as Reply).status === 'number';
 
 function eventOr(ctx: Ctx, eventId: string, pointer?: string): EventInstance | Reply {
-  const event = findEvent(eventId, ctx.now);
+  const event = findEvent(eventId, ctx.day);
   return (
     event ??
     problem('uitpas/event-not-found', pointer !== undefined ? { extra: { jsonPointer: pointer } } : {})
@@ -177,44 +186,25 @@ function eventOr(ctx: Ctx, eventId: string, pointer?: string): EventInstance | R
 // ---------------------------------------------------------------------------------------------------------
 // Check-ins: window from 1 hour before the start until the end; limit per event setting (DOMAIN.md "Decisions").
 
-const CHECKIN_OPENS_BEFORE_MS = 60 * 60 * 1000;
-
+/** The shared check-in rules (window from 1 hour before the start, limit per period) from @uitpas/domain. */
 function checkinRefusal(ctx: Ctx, event: EventInstance, passholderId: string, kiosk = false): Reply | null {
-  const opens = new Date(event.start.getTime() - CHECKIN_OPENS_BEFORE_MS);
-  if (ctx.now < opens) {
-    const day = brusselsDate(event.start) === brusselsDate(ctx.now) ? '' : ` op ${brusselsDate(event.start)}`;
-    return problem('uitpas/checkin-not-allowed', {
-      message: m(
-        `Inchecken voor deze activiteit kan pas vanaf ${hhmm(opens)}${day}.`,
-        `L'enregistrement pour cette activité n'est possible qu'à partir de ${hhmm(opens)}${day}.`,
-        `Check-in for this activity opens at ${hhmm(opens)}${day}.`,
-      ),
-    });
-  }
-  if (ctx.now > event.end) {
-    return problem('uitpas/checkin-not-allowed', {
-      message: m(
-        'Deze activiteit is afgelopen, je kan op deze activiteit geen punt meer sparen.',
-        'Cette activité est terminée, vous ne pouvez plus épargner de points pour cette activité.',
-        'This activity has ended; you can no longer save points for it.',
-      ),
-    });
-  }
-  const times = ctx.app.db
+  const previousCheckins = ctx.app.db
     .prepare<[string, string], { created_at: string }>(
       'SELECT created_at FROM checkins WHERE passholder_id = ? AND event_id = ? AND deleted_at IS NULL',
     )
     .all(passholderId, event.id)
-    .map((r) => new Date(r.created_at));
-  const { volume, periodType } = event.checkinLimit;
-  if (countInPeriod(times, periodType, ctx.now) >= volume) {
-    return problem(kiosk ? 'uitpas/maximum-reached' : 'uitpas/checkin-not-allowed', {
-      message: m(
-        `Je hebt al gespaard voor deze activiteit (maximaal ${volume} keer ${PERIOD_NL[periodType]}).`,
-        `Vous avez déjà épargné pour cette activité (maximum ${volume} fois).`,
-        `You have already saved points for this activity (at most ${volume} times).`,
-      ),
-    });
+    .map((r) => r.created_at);
+  const window = checkCheckinWindow({ startDate: event.start, endDate: event.end }, ctx.now);
+  if (!window.allowed) return problem(window.refusal, { message: messageOf(window.refusal, window.message) });
+  const limit = checkCheckinLimit({
+    settings: { checkinLimit: event.checkinLimit },
+    now: ctx.now,
+    previousCheckins,
+  });
+  if (!limit.allowed) {
+    // The kiosk endpoint documents maximum-reached for a repeated check-in; POST /checkins checkin-not-allowed.
+    const name = kiosk ? 'uitpas/maximum-reached' : limit.refusal;
+    return problem(name, { message: messageOf(name, limit.message) });
   }
   return null;
 }
@@ -277,7 +267,7 @@ function postCheckin(ctx: Ctx): Reply {
 }
 
 function getCheckinStatus(ctx: Ctx): Reply {
-  const event = findEvent(String(ctx.params.eventId), ctx.now);
+  const event = findEvent(String(ctx.params.eventId), ctx.day);
   if (!event) return problem('uitpas/event-not-found', { status: 404 });
   if (!can(ctx, 'CHECKINS_WRITE', event.organizerId) && !can(ctx, 'CHECKINS_READ', event.organizerId)) {
     return forbidden('CHECKINS_WRITE', event.organizerId);
@@ -322,7 +312,7 @@ function getCheckins(ctx: Ctx): Reply {
     )
     .all(String(ctx.params.passholderId))
     .filter((c) => organizers.includes(c.organizer_id))
-    .filter((c) => !title || (findEvent(c.event_id, ctx.now)?.title.toLowerCase().includes(title) ?? false));
+    .filter((c) => !title || (findEvent(c.event_id, ctx.day)?.title.toLowerCase().includes(title) ?? false));
   return json(
     200,
     page(
@@ -439,7 +429,7 @@ function evaluateTariffs(
   const limit = event.passholderTicketLimit;
   let remaining = 1;
   if (limit) {
-    const used = countInPeriod(usedSocialTickets(ctx, holder, event), limit.periodType, ctx.now) + pending;
+    const used = countInPeriod(limit.periodType, ctx.now, usedSocialTickets(ctx, holder, event)) + pending;
     remaining = limit.volume - used;
     if (remaining <= 0) {
       return {
@@ -447,7 +437,7 @@ function evaluateTariffs(
         offers: [],
         exhausted: true,
         message: m(
-          `Je kan maximaal ${limit.volume} ticket${limit.volume === 1 ? '' : 's'} ${PERIOD_NL[limit.periodType]} kopen aan kansentarief voor deze activiteit.`,
+          `Je kan maximaal ${limit.volume} ticket${limit.volume === 1 ? '' : 's'} ${periodLabel(limit.periodType)} kopen aan kansentarief voor deze activiteit.`,
           `Vous pouvez acheter au maximum ${limit.volume} ticket(s) au tarif social pour cette activité.`,
           `You can buy at most ${limit.volume} ticket(s) at the social tariff for this activity.`,
         ),
@@ -628,7 +618,7 @@ function getTicketSales(ctx: Ctx): Reply {
     )
     .all();
   if (eventId) {
-    const event = findEvent(eventId, ctx.now);
+    const event = findEvent(eventId, ctx.day);
     if (!event) return problem('uitpas/event-not-found');
     if (!can(ctx, 'TICKETSALES_SEARCH', event.organizerId))
       return forbidden('TICKETSALES_SEARCH', event.organizerId);
@@ -643,7 +633,7 @@ function getTicketSales(ctx: Ctx): Reply {
   }
   const title = str(ctx.params.eventTitle)?.toLowerCase();
   if (title)
-    rows = rows.filter((r) => findEvent(r.event_id, ctx.now)?.title.toLowerCase().includes(title) ?? false);
+    rows = rows.filter((r) => findEvent(r.event_id, ctx.day)?.title.toLowerCase().includes(title) ?? false);
   return json(
     200,
     page(
@@ -704,7 +694,7 @@ function redeemRefusal(ctx: Ctx, reward: SeedReward, passholder: PassholderRow):
     .memberships(passholder.id)
     .filter((x) => x.status === 'ACTIVE' && ctx.app.model.card(x.uitpas_number)?.status === 'ACTIVE');
   if (memberships.length === 0) return 'PASSHOLDER_NO_ACTIVE_CARDSYSTEM';
-  const period = rewardRedeemPeriod(reward, ctx.now);
+  const period = rewardRedeemPeriod(reward, ctx.day);
   if (ctx.now < period.begin || (period.end !== null && ctx.now > period.end)) return 'REWARD_PERIOD';
   const applicable = rewardApplicableCardSystems(reward);
   if (!memberships.some((x) => applicable.includes(x.card_system_id)))
@@ -716,9 +706,9 @@ function redeemRefusal(ctx: Ctx, reward: SeedReward, passholder: PassholderRow):
     return 'REWARD_VOLUME';
   if (reward.redeemConstraint) {
     const used = countInPeriod(
-      redemptionTimes(ctx, passholder.id, reward.id),
       reward.redeemConstraint.period,
       ctx.now,
+      redemptionTimes(ctx, passholder.id, reward.id),
     );
     if (used >= reward.redeemConstraint.volume) return 'PASSHOLDER_VOLUME';
   }
@@ -756,7 +746,7 @@ function getRewards(ctx: Ctx): Reply {
   return json(
     200,
     page(
-      rewards.map((r) => rewardJson(r, ctx.app.model.unitsTaken(r.id), ctx.now)),
+      rewards.map((r) => rewardJson(r, ctx.app.model.unitsTaken(r.id), ctx.now, ctx.day)),
       ctx,
     ),
   );
@@ -765,7 +755,7 @@ function getRewards(ctx: Ctx): Reply {
 function getReward(ctx: Ctx): Reply {
   const reward = rewardOr404(ctx, String(ctx.params.rewardId));
   if (isReply(reward)) return reward;
-  return json(200, rewardJson(reward, ctx.app.model.unitsTaken(reward.id), ctx.now));
+  return json(200, rewardJson(reward, ctx.app.model.unitsTaken(reward.id), ctx.now, ctx.day));
 }
 
 function mayRedeem(ctx: Ctx, reward: SeedReward): boolean {
@@ -1572,15 +1562,15 @@ function kioskEventJson(event: EventInstance, now: Date): Json {
 }
 
 const windowOpen = (event: EventInstance, now: Date): boolean =>
-  now.getTime() >= event.start.getTime() - CHECKIN_OPENS_BEFORE_MS && now <= event.end;
+  checkCheckinWindow({ startDate: event.start, endDate: event.end }, now).allowed;
 
 /** The configured event if check-in is open, else the first open event of the kiosk's organizers (SPEC). */
 function currentKioskEvent(ctx: Ctx, kioskId: string): EventInstance | null {
   const row = kioskRow(ctx, kioskId);
-  const configured = row?.event_id ? findEvent(row.event_id, ctx.now) : undefined;
+  const configured = row?.event_id ? findEvent(row.event_id, ctx.day) : undefined;
   if (configured && windowOpen(configured, ctx.now)) return configured;
   const organizers = (kioskById(kioskId)?.organizers ?? []) as OrganizerKey[];
-  return allEvents(ctx.now).find((e) => organizers.includes(e.organizer) && windowOpen(e, ctx.now)) ?? null;
+  return allEvents(ctx.day).find((e) => organizers.includes(e.organizer) && windowOpen(e, ctx.now)) ?? null;
 }
 
 function getKioskDevice(ctx: Ctx): Reply {
@@ -1593,7 +1583,7 @@ function getKioskEvent(ctx: Ctx): Reply {
   const kioskId = kioskOf(ctx);
   if (!kioskId) return problem('auth/unauthorized');
   const row = kioskRow(ctx, kioskId);
-  const event = row?.event_id ? findEvent(row.event_id, ctx.now) : undefined;
+  const event = row?.event_id ? findEvent(row.event_id, ctx.day) : undefined;
   if (!event) return problem('url/not-found', { detail: 'No event configured for this kiosk' });
   return json(200, kioskEventJson(event, ctx.now));
 }
@@ -1601,7 +1591,7 @@ function getKioskEvent(ctx: Ctx): Reply {
 function putKioskEvent(ctx: Ctx): Reply {
   const kioskId = kioskOf(ctx);
   if (!kioskId) return problem('auth/unauthorized');
-  const event = findEvent((ctx.body as { id: string }).id, ctx.now);
+  const event = findEvent((ctx.body as { id: string }).id, ctx.day);
   if (!event) return problem('uitpas/event-not-found');
   const organizers = (kioskById(kioskId)?.organizers ?? []) as OrganizerKey[];
   if (!organizers.includes(event.organizer) || event.end < ctx.now)

@@ -299,7 +299,16 @@ async function handleOperation(
     return problem('url/not-found', {
       detail: `${op.method} ${op.template} is not implemented in the sandbox`,
     });
-  const ctx: Ctx = { app, op, params: values, body, auth, now: app.clock.now(), headers: req.headers };
+  const ctx: Ctx = {
+    app,
+    op,
+    params: values,
+    body,
+    auth,
+    now: app.clock.now(),
+    day: app.model.anchorDay(),
+    headers: req.headers,
+  };
   return handler(ctx);
 }
 

@@ -67,8 +67,7 @@ export function handleEventSearch(
     });
 
   const organizers = params.getAll('organizerId');
-  const now = app.clock.now();
-  const matches = allEvents(now)
+  const matches = allEvents(app.model.anchorDay())
     .filter((e) => organizers.length === 0 || organizers.includes(e.organizerId))
     .filter((e) => (from === null || e.end >= from) && (to === null || e.start <= to))
     .sort((a, b) => a.end.getTime() - b.end.getTime());

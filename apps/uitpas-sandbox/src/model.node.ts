@@ -73,12 +73,14 @@ export interface EventInstance {
   passholderTicketLimit: { volume: number; periodType: PeriodType } | null;
 }
 
-/** Events live on the sandbox clock's days: "today" is always the clock's current Brussels date. */
-export function eventInstance(seed: SeedEvent, now: Date): EventInstance {
-  const day = addDays(brusselsDate(now), seed.dayOffset);
+/**
+ * Events are placed relative to the anchor day: the sandbox clock's Brussels date when the seed was written.
+ * They stay put when the clock moves (a test can walk past an event); a reset re-anchors them on the new "today".
+ */
+export function eventInstance(seed: SeedEvent, anchorDay: string): EventInstance {
+  const day = addDays(anchorDay, seed.dayOffset);
   const start = brusselsInstant(day, seed.start);
-  let end = brusselsInstant(day, seed.end);
-  if (end <= start) end = brusselsInstant(addDays(day, 1), seed.end);
+  const end = brusselsInstant(addDays(day, seed.days ?? 0), seed.end);
   return {
     id: seed.id,
     title: seed.title,
@@ -94,13 +96,13 @@ export function eventInstance(seed: SeedEvent, now: Date): EventInstance {
   };
 }
 
-export function findEvent(id: string, now: Date): EventInstance | undefined {
+export function findEvent(id: string, anchorDay: string): EventInstance | undefined {
   const seed = Object.values(EVENTS).find((e) => e.id === id) as SeedEvent | undefined;
-  return seed ? eventInstance(seed, now) : undefined;
+  return seed ? eventInstance(seed, anchorDay) : undefined;
 }
 
-export const allEvents = (now: Date): EventInstance[] =>
-  Object.values(EVENTS).map((e) => eventInstance(e as SeedEvent, now));
+export const allEvents = (anchorDay: string): EventInstance[] =>
+  Object.values(EVENTS).map((e) => eventInstance(e as SeedEvent, anchorDay));
 
 /** UiTdatabank Search JSON-LD (the subset the suite reads). */
 export function eventSearchJson(e: EventInstance, baseUrl: string): Json {
@@ -150,8 +152,8 @@ export interface RewardPeriod {
   end: Date | null;
 }
 
-export function rewardRedeemPeriod(r: SeedReward, now: Date): RewardPeriod {
-  const today = brusselsDate(now);
+export function rewardRedeemPeriod(r: SeedReward, anchorDay: string): RewardPeriod {
+  const today = anchorDay;
   return {
     begin: brusselsInstant(addDays(today, r.redeemFrom), '00:00'),
     end: r.redeemTo === null ? null : brusselsInstant(addDays(today, r.redeemTo), '23:59'),
@@ -162,8 +164,8 @@ export function rewardApplicableCardSystems(r: SeedReward): number[] {
   return (r.applicableCardSystems ?? ['meetjesland']).map((k) => CARD_SYSTEMS[k].id);
 }
 
-export function rewardJson(r: SeedReward, unitsTaken: number, now: Date): Json {
-  const period = rewardRedeemPeriod(r, now);
+export function rewardJson(r: SeedReward, unitsTaken: number, now: Date, anchorDay: string): Json {
+  const period = rewardRedeemPeriod(r, anchorDay);
   const periodJson = {
     begin: period.begin.toISOString(),
     ...(period.end ? { end: period.end.toISOString() } : {}),
@@ -229,6 +231,14 @@ export function socialTariffOf(
 
 export class Model {
   constructor(readonly db: Db) {}
+
+  /** The Brussels date the seed was written on; events and reward periods are placed relative to it. */
+  anchorDay(): string {
+    return (
+      this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'anchor-day'").get()
+        ?.value ?? '1970-01-01'
+    );
+  }
 
   card(uitpasNumber: string): CardRow | undefined {
     return this.db
@@ -381,7 +391,7 @@ export class Model {
       id: c.id,
       creationDate: c.created_at,
       eventId: c.event_id,
-      eventTitle: findEvent(c.event_id, now)?.title ?? '',
+      eventTitle: findEvent(c.event_id, this.anchorDay())?.title ?? '',
       uitpasNumber: c.uitpas_number,
       points: c.points,
       ...(ph ? { passholder: this.passholderJson(ph, now, false) } : {}),
@@ -397,7 +407,7 @@ export class Model {
       ...(t.regular_price_label ? { regularPriceLabel: t.regular_price_label } : {}),
       tariff: { id: t.tariff_id, name: t.tariff_name, price: t.price, type: t.tariff_type },
       eventId: t.event_id,
-      eventTitle: findEvent(t.event_id, now)?.title ?? '',
+      eventTitle: findEvent(t.event_id, this.anchorDay())?.title ?? '',
       uitpasNumber: t.uitpas_number,
       ...(ph ? { passholder: this.passholderJson(ph, now, false) } : {}),
     };
@@ -407,7 +417,7 @@ export class Model {
     const seed = rewardSeed(r.reward_id);
     return {
       id: r.id,
-      reward: seed ? rewardJson(seed, this.unitsTaken(seed.id), now) : { id: r.reward_id },
+      reward: seed ? rewardJson(seed, this.unitsTaken(seed.id), now, this.anchorDay()) : { id: r.reward_id },
       redeemDate: r.created_at,
       redeemInfo: { text: 'Toon dit scherm aan de balie om je voordeel te ontvangen.' },
       ...(r.redeem_code ? { redeemCode: r.redeem_code } : {}),

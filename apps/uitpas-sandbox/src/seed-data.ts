@@ -155,6 +155,8 @@ export interface SeedEvent {
   dayOffset: number;
   start: string;
   end: string;
+  /** Number of days the event lasts beyond its first day (an exhibition); default 0. */
+  days?: number;
   /** Regular prices in euro (UiTdatabank priceInfo); 0 = free. */
   prices: { name: string; price: number }[];
   checkinPoints: number;
@@ -250,6 +252,19 @@ export const EVENTS = {
     prices: [{ name: 'Basistarief', price: 5 }],
     checkinPoints: 2,
     location: 'Bibliotheek Maldegem',
+  },
+  /** Runs all week, open every day: check-ins once per day. */
+  expoThisWeek: {
+    id: 'b1a0c001-7d3e-4a55-8f1a-000000000009',
+    title: 'Tentoonstelling: Meetjeslandse kunstenaars',
+    organizer: 'ccEeklo',
+    dayOffset: -2,
+    days: 6,
+    start: '10:00',
+    end: '18:00',
+    prices: [{ name: 'Basistarief', price: 3 }],
+    checkinPoints: 1,
+    location: 'CC Eeklo, expozaal',
   },
   /** An event of an organizer without demo permissions: `auth/forbidden`. */
   sportGentToday: {

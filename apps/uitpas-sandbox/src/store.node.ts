@@ -137,8 +137,9 @@ export function isSeeded(db: Db): boolean {
 
 /** Drops everything and writes the deterministic seed, relative to `now` (the sandbox clock). */
 export function resetAndSeed(db: Db, now: Date): void {
+  // foreign_keys can only change outside a transaction; dropping parents first would fail otherwise.
+  db.pragma('foreign_keys = OFF');
   db.transaction(() => {
-    db.pragma('foreign_keys = OFF');
     const tables = db
       .prepare<[], { name: string }>(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'",
@@ -179,6 +180,7 @@ function socialTariffDates(
 }
 
 function seed(db: Db, now: Date): void {
+  db.prepare("INSERT INTO meta (key, value) VALUES ('anchor-day', ?)").run(brusselsDate(now));
   const created = brusselsInstant(addDays(brusselsDate(now), -400), '10:00').toISOString();
   const insertPassholder = db.prepare(
     'INSERT INTO passholders (id, data, insz, points, created_at) VALUES (?, ?, ?, ?, ?)',

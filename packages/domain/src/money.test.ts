@@ -169,7 +169,7 @@ describe('arithmetic', () => {
     expect(addCents(1.5, 1)).toMatchObject({ ok: false, reason: 'not-whole-cents' });
     expect(addCents(MAX_CENTS, 1)).toMatchObject({ ok: false, reason: 'too-large' });
     expect(multiplyCents(MAX_CENTS, 2)).toMatchObject({ ok: false, reason: 'too-large' });
-    expect(multiplyCents(100, 1.5)).toMatchObject({ ok: false });
+    expect(multiplyCents(100, 1.5)).toMatchObject({ ok: false, reason: 'invalid-quantity' });
     expect(parseCents(Number.NaN)).toMatchObject({ ok: false, reason: 'not-a-number' });
     expect(subtractCents(1, Number.NaN)).toMatchObject({ ok: false });
   });

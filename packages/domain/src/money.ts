@@ -17,7 +17,8 @@ export type MoneyRejection =
   | 'negative'
   | 'too-large'
   | 'not-a-number'
-  | 'not-whole-cents';
+  | 'not-whole-cents'
+  | 'invalid-quantity';
 
 export type MoneyResult = { ok: true; cents: Cents } | { ok: false; reason: MoneyRejection; message: string };
 
@@ -36,6 +37,7 @@ const MESSAGES: Record<MoneyRejection, string> = {
   'too-large': 'Dit bedrag is te groot.',
   'not-a-number': 'Dit is geen geldig bedrag.',
   'not-whole-cents': 'Een bedrag in cent moet een geheel getal zijn.',
+  'invalid-quantity': 'Het aantal moet een geheel getal zijn.',
 };
 
 export function moneyRejectionMessage(reason: MoneyRejection): string {
@@ -196,7 +198,7 @@ export function sumCents(values: readonly Cents[]): MoneyResult {
 export function multiplyCents(cents: Cents, quantity: number): MoneyResult {
   const parsed = parseCents(cents);
   if (!parsed.ok) return parsed;
-  if (!Number.isSafeInteger(quantity)) return reject('not-whole-cents');
+  if (!Number.isSafeInteger(quantity)) return reject('invalid-quantity');
   const product = parsed.cents * quantity;
   if (Math.abs(product) > MAX_CENTS) return reject('too-large');
   return ok(product);

@@ -4,6 +4,7 @@ import {
   PROBLEM_TYPES,
   appErrorFromProblem,
   canonicalProblemName,
+  endUserMessageText,
   fallbackMessage,
   makeProblem,
   parseProblem,
@@ -112,6 +113,15 @@ describe('problem bodies and user messages', () => {
     const unknown = userMessage({ type: 'https://api.publiq.be/probs/uitpas/brand-new' });
     expect(unknown).toMatch(/Er ging iets mis/);
     expect(unknown).not.toContain('http');
+  });
+
+  it('reads endUserMessage of 200 responses too', () => {
+    expect(endUserMessageText({ nl: 'Je kan maximaal 1 ticket per maand kopen.' }, 'fr')).toBe(
+      'Je kan maximaal 1 ticket per maand kopen.',
+    );
+    expect(endUserMessageText({ nl: 'nl', en: 'en' }, 'en')).toBe('en');
+    expect(endUserMessageText(undefined)).toBeUndefined();
+    expect(endUserMessageText({ nl: '' })).toBeUndefined();
   });
 
   it('never shows a raw URI for any type string', () => {

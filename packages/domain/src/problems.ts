@@ -172,7 +172,7 @@ const STATUS: Partial<Record<ProblemTypeName, number>> = {
 };
 
 export function problemStatus(name: ProblemTypeName): number {
-  return STATUS[name] ?? 400;
+  return Object.hasOwn(STATUS, name) ? (STATUS[name] ?? 400) : 400;
 }
 
 type Messages = Record<FallbackLang, string>;
@@ -606,14 +606,27 @@ export function genericProblemMessage(lang: Lang = 'nl'): string {
 }
 
 /**
+ * The text of an `endUserMessage` (errors, and 200 responses of /tariffs and /checkin-status) in the
+ * wanted language, else Dutch; undefined when there is none.
+ */
+export function endUserMessageText(
+  message: Partial<EndUserMessage> | undefined,
+  lang: Lang = 'nl',
+): string | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const wanted = Object.hasOwn(message, lang) ? message[lang] : undefined;
+  if (typeof wanted === 'string' && wanted.trim() !== '') return wanted;
+  if (typeof message.nl === 'string' && message.nl.trim() !== '') return message.nl;
+  return undefined;
+}
+
+/**
  * The message a screen shows for a problem: the API's `endUserMessage` in the wanted language, else its
  * Dutch one, else our fallback for the type, else a generic message. Never the type URI.
  */
 export function userMessage(problem: Pick<Problem, 'type' | 'endUserMessage'>, lang: Lang = 'nl'): string {
-  const eum = problem.endUserMessage;
-  const wanted = eum?.[lang];
-  if (typeof wanted === 'string' && wanted.trim() !== '') return wanted;
-  if (typeof eum?.nl === 'string' && eum.nl.trim() !== '') return eum.nl;
+  const fromApi = endUserMessageText(problem.endUserMessage, lang);
+  if (fromApi !== undefined) return fromApi;
   const name = problemNameFromUri(problem.type);
   return name === undefined ? genericProblemMessage(lang) : fallbackMessage(name, lang);
 }
@@ -624,7 +637,7 @@ export function makeProblem(
   extras: Partial<Omit<Problem, 'type'>> = {},
 ): Problem & { type: ProblemTypeUri } {
   return {
-    title: FALLBACK[name].en,
+    title: fallbackMessage(name, 'en'),
     status: problemStatus(name),
     ...extras,
     type: problemTypeUri(name),

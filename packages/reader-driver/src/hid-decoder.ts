@@ -8,6 +8,8 @@ export interface DecodedScan {
 export interface HidDecoder {
   /** Feed one input report as read from hidraw (report id first when the device numbers its reports). */
   push(report: Uint8Array): { scans: string[]; errors: string[] };
+  /** The device went quiet: end whatever is half-received. */
+  flush(): { scans: string[]; errors: string[] };
   reset(): void;
 }
 
@@ -78,6 +80,13 @@ export class HidPosDecoder implements HidDecoder {
       if (text.length > 0) scans.push(text);
     }
     return { scans, errors };
+  }
+
+  /** A scan whose "more data" report never came is incomplete: reject it rather than glue it to the next. */
+  flush(): { scans: string[]; errors: string[] } {
+    const errors = this.pending.length > 0 ? ['onvolledige HID-POS-scan (vervolgrapport ontbreekt)'] : [];
+    this.pending = '';
+    return { scans: [], errors };
   }
 
   reset(): void {
@@ -167,6 +176,13 @@ export class BootKeyboardDecoder implements HidDecoder {
     }
     this.down = new Set(keys);
     return { scans, errors };
+  }
+
+  /** A scanner configured without an Enter/Tab suffix just stops typing: what it typed is the scan. */
+  flush(): { scans: string[]; errors: string[] } {
+    const scans = this.pending.length > 0 ? [this.pending] : [];
+    this.pending = '';
+    return { scans, errors: [] };
   }
 
   reset(): void {

@@ -140,13 +140,18 @@ export class HidScannerSource implements CardSource {
         ? new HidPosDecoder(this.options.hidPosLayout)
         : new BootKeyboardDecoder(this.options.keyboardReportId ?? null);
     while (this.running && this.device === device) {
-      // A timeout lets stop() end the loop; `undefined` just means no report arrived.
+      // The timeout lets stop() end the loop; a quiet 250 ms also ends a half-received scan.
       const data = await device.read(250);
-      if (data === undefined || data.length === 0) continue;
-      const { scans, errors } = decoder.push(data);
+      const quiet = data === undefined || data.length === 0;
+      const { scans, errors } = quiet ? decoder.flush() : decoder.push(data);
       for (const raw of scans) this.sink?.emit({ type: 'scan', readerId: this.id, raw });
       for (const reason of errors) {
-        this.sink?.emit({ type: 'rejected', readerId: this.id, raw: data.toString('hex'), reason });
+        this.sink?.emit({
+          type: 'rejected',
+          readerId: this.id,
+          raw: quiet ? '' : data.toString('hex'),
+          reason,
+        });
       }
     }
   }

@@ -7,3 +7,6 @@ export { feedbackCommand, feedbackModelFor } from './feedback.ts';
 export type { FeedbackModel, FeedbackCommand } from './feedback.ts';
 export { HidScannerSource, nodeHidBackend, HID_POS_USAGE_PAGE } from './hid-source.node.ts';
 export type { HidScannerOptions, HidBackend, HidDeviceInfo, HidDeviceHandle } from './hid-source.node.ts';
+export { createReaderHub } from './create-hub.node.ts';
+export type { ReaderConfig } from './create-hub.node.ts';
+export { isReaderWanted, DEFAULT_READER_EXCLUDE } from './reader-names.ts';

@@ -7,6 +7,7 @@
 // only then create a new one.
 import { NFC, type Reader } from 'nfc-pcsc';
 import { PCSCD_SOCKET, pcscdReachable } from './pcscd.node.ts';
+import { DEFAULT_READER_EXCLUDE, isReaderWanted } from './reader-names.ts';
 import { feedbackCommand, feedbackModelFor, type FeedbackModel } from './feedback.ts';
 import type { CardSource, ReaderStatus, ScanSourceKind, SourceSink } from './types.ts';
 
@@ -76,7 +77,7 @@ export class PcscSource implements CardSource {
   constructor(options: PcscSourceOptions = {}) {
     this.id = options.id ?? 'pcsc';
     this.include = options.include ?? null;
-    this.exclude = options.exclude ?? /\bSAM\b/i;
+    this.exclude = options.exclude ?? DEFAULT_READER_EXCLUDE;
     this.apduTimeoutMs = options.apduTimeoutMs ?? 1000;
     this.feedback = options.feedback ?? false;
     this.socketPath = options.socketPath ?? PCSCD_SOCKET;
@@ -163,7 +164,8 @@ export class PcscSource implements CardSource {
     if (this.watchdog) clearInterval(this.watchdog);
     this.watchdog = null;
     this.closeNfc();
-    const reason = `PC/SC-dienst (pcscd) onderbroken: ${describePcscError(err)}`;
+    const detail = err instanceof Error ? err.message : String(err);
+    const reason = `PC/SC-dienst (pcscd) onderbroken; opnieuw verbinden zodra hij terug is (${detail})`;
     this.emitReader(PCSCD_READER_ID, 'error', reason);
     for (const [readerId, status] of this.readers) {
       if (status !== 'absent') this.emitReader(readerId, 'error', reason);
@@ -177,7 +179,7 @@ export class PcscSource implements CardSource {
   private attach(reader: Reader, generation: number): void {
     const name = reader.name;
     const current = () => generation === this.generation && this.state === 'running';
-    if ((this.include !== null && !this.include.test(name)) || this.exclude.test(name)) {
+    if (!isReaderWanted(name, this.include, this.exclude)) {
       // An ignored reader still needs a listener: an unhandled 'error' event would crash the process.
       reader.on('error', () => {});
       return;
@@ -213,7 +215,10 @@ export class PcscSource implements CardSource {
     }
     if (!current()) return;
     if (response.length < 2) {
-      this.emitReader(name, 'error', `Kaart niet gelezen: antwoord van ${response.length} bytes`);
+      // vpcd and real readers alike return nothing when the card leaves between command and answer.
+      const why =
+        response.length === 0 ? 'leeg antwoord (kaart weggenomen tijdens het lezen?)' : 'onvolledig antwoord';
+      this.emitReader(name, 'error', `Kaart niet gelezen: ${why}`);
       return;
     }
     const sw = response.subarray(-2).toString('hex').toUpperCase();

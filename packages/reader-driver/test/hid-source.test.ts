@@ -11,7 +11,10 @@ import {
   HID_POS_MULTI_TEXT,
 } from './fixtures/hid-reports.ts';
 
-/** A scanner that plays `sessions` one after the other: each is a list of reports, then an unplug. */
+/**
+ * A scanner that plays `sessions` one after the other: each is a list of reports (`''` = a read that times
+ * out with no report), then an unplug.
+ */
 function replay(devices: HidDeviceInfo[], sessions: string[][]): HidBackend & { opened: string[] } {
   const opened: string[] = [];
   return {
@@ -21,12 +24,12 @@ function replay(devices: HidDeviceInfo[], sessions: string[][]): HidBackend & { 
     },
     async open(path) {
       opened.push(path);
-      const reports = (sessions.shift() ?? []).map((h) => Buffer.from(h, 'hex'));
+      const reports = [...(sessions.shift() ?? [])];
       return {
         async read() {
           const next = reports.shift();
           if (next === undefined) throw new Error('could not read from HID device');
-          return next;
+          return next === '' ? undefined : Buffer.from(next, 'hex');
         },
         async close() {},
       };
@@ -91,6 +94,36 @@ describe('HidScannerSource', () => {
     await expect.poll(() => reads.length).toBe(2);
     expect(health.map((h) => h.status).slice(0, 4)).toEqual(['present', 'absent', 'present', 'absent']);
     expect(reads.map((r) => r.value)).toEqual(['0900000095902', '0900000095902']);
+  });
+
+  it('ends a scan when the scanner goes quiet: a keyboard scan without suffix is read, a cut HID-POS scan rejected', async () => {
+    const withoutEnter = BOOT_KEYBOARD_UITPAS.slice(0, -2);
+    const kb = collect(
+      new HidScannerSource({
+        vendorId: 1,
+        productId: 2,
+        mode: 'boot-keyboard',
+        backend: replay([{ vendorId: 1, productId: 2, path: '/dev/hidraw0' }], [[...withoutEnter, '']]),
+      }),
+    );
+    await kb.hub.start();
+    await expect.poll(() => kb.reads.map((r) => r.value)).toEqual(['0900000095902']);
+    await kb.hub.stop();
+
+    const pos = collect(
+      new HidScannerSource({
+        vendorId: 1,
+        productId: 2,
+        mode: 'hid-pos',
+        backend: replay(
+          [{ vendorId: 1, productId: 2, path: '/dev/hidraw0', usagePage: 0x8c }],
+          [[HID_POS_MULTI[0] ?? '', '', ...HID_POS_UITPAS]],
+        ),
+      }),
+    );
+    await pos.hub.start();
+    await expect.poll(() => pos.reads.map((r) => r.value)).toEqual(['0900000095902']);
+    expect(pos.rejected[0]?.reason).toMatch(/onvolledige/);
   });
 
   it('says the scanner is missing while it is not plugged in', async () => {

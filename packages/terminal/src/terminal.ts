@@ -46,6 +46,9 @@ export function createTerminal(options: TerminalOptions): Terminal {
     language: options.station.language,
     trainingMode: options.station.trainingMode,
     simulator: options.station.simulator,
+    ...(options.station.simulatorCards === undefined
+      ? {}
+      : { simulatorCards: options.station.simulatorCards }),
   };
   let organizers: Organizer[] | undefined;
   let identificationSeq = 0;
@@ -68,6 +71,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
     const organizer = id === undefined ? list.value[0] : list.value.find((o) => o.id === id);
     if (!organizer) return { ok: false, problem: problem('unknown-organizer', TEXTS.unknownOrganizer) };
     station = { ...station, organizer: { id: organizer.id, name: organizer.name } };
+    emit({ type: 'station', station });
     return ok(station);
   }
 

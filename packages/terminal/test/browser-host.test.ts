@@ -1,4 +1,7 @@
 import { createContractClient, type ClientMessage } from '@uitpas/domain';
+import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../src/hosts/websocket.node.ts';
@@ -90,5 +93,36 @@ describe('the WebSocket host guards its door', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain(`connect-src ws://127.0.0.1:${host.port}`);
+  });
+});
+
+describe('the WebSocket host serves the renderer bundle', () => {
+  it('serves files from its folder with the CSP, falls back to the app shell, and never leaves the folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'renderer-'));
+    await mkdir(join(dir, 'assets'));
+    await writeFile(join(dir, 'index.html'), '<!doctype html><title>shell</title>');
+    await writeFile(join(dir, 'assets', 'app.js'), 'export {};');
+    const terminal = createTerminal({ adapters: createStandInAdapters(), station });
+    const host = await startBrowserHost({ terminal, staticDir: dir });
+    try {
+      const js = await fetch(`${host.origin}/assets/app.js`);
+      expect(js.status).toBe(200);
+      expect(js.headers.get('content-type')).toContain('text/javascript');
+      expect(js.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await (await fetch(`${host.origin}/some/route`)).text()).toContain('shell');
+      expect((await fetch(`${host.origin}/assets/missing.js`)).status).toBe(404);
+      for (const path of [
+        '/../../../etc/passwd',
+        '/%2e%2e/%2e%2e/etc/passwd',
+        '/assets/..%2f..%2f..%2fetc%2fpasswd',
+      ]) {
+        const response = await fetch(`${host.origin}${path}`);
+        expect(await response.text(), path).not.toContain('root:');
+      }
+      expect((await fetch(`${host.origin}/`, { method: 'POST' })).status).toBe(404);
+    } finally {
+      await host.close();
+      terminal.close();
+    }
   });
 });

@@ -1,1 +1,4 @@
-export {};
+export * from './i18n/index.ts';
+export * from './transport.ts';
+export * from './store.ts';
+export * from './components/index.ts';

@@ -145,6 +145,8 @@ export const stationConfigSchema = z.object({
   trainingMode: z.boolean(),
   /** Whether simulated taps are accepted (sandbox and demos only). */
   simulator: z.boolean(),
+  /** Cards the simulator offers to tap, for demos and training. */
+  simulatorCards: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
 });
 export type StationConfig = z.infer<typeof stationConfigSchema>;
 

@@ -14,7 +14,7 @@ const STATUS_MESSAGES: Record<Exclude<ApiCardStatus, 'ACTIVE'>, string> = {
 export function checkCardStatus(status: ApiCardStatus | string | undefined): RuleResult {
   if (status === 'ACTIVE') return ALLOWED;
   const message =
-    typeof status === 'string' && status in STATUS_MESSAGES
+    typeof status === 'string' && Object.hasOwn(STATUS_MESSAGES, status)
       ? STATUS_MESSAGES[status as keyof typeof STATUS_MESSAGES]
       : 'De status van deze UiTPAS is onbekend; ze kan nu niet gebruikt worden.';
   return refuse('uitpas/invalid-card-status', message);

@@ -10,6 +10,7 @@ import {
   type CheckinRecord,
 } from './checkin.ts';
 import type { ApiEventSettings } from './api-types.ts';
+import { samePeriod, toInstant } from '../periods.ts';
 
 const EVENT = 'd83b5b8a-108a-45d6-9ac9-8bdc44a0a24a';
 // 20:00-22:30 Brussels on the DST day.
@@ -184,6 +185,56 @@ describe('rule 12: dedupe of queued check-ins', () => {
             }).allowed,
         );
       }),
+    );
+  });
+
+  it('agrees with a naive pairwise reference, unreadable times included', () => {
+    const naive = (
+      queued: (CheckinRecord & { id: string })[],
+      volume: number,
+      periodType: 'DAY' | 'WEEK',
+    ) => {
+      const time = (r: CheckinRecord) => toInstant(r.at)?.getTime() ?? Number.NEGATIVE_INFINITY;
+      const ordered = queued.map((r, i) => ({ r, i })).sort((a, b) => time(a.r) - time(b.r) || a.i - b.i);
+      const kept: CheckinRecord[] = [];
+      const keep: string[] = [];
+      for (const { r } of ordered) {
+        const a = toInstant(r.at);
+        const same = kept.filter((c) => {
+          if (c.passholderKey !== r.passholderKey || c.eventId !== r.eventId) return false;
+          const b = toInstant(c.at);
+          return a === undefined || b === undefined || samePeriod(periodType, a, b);
+        }).length;
+        if (same < volume) {
+          kept.push(r);
+          keep.push(r.id);
+        }
+      }
+      return keep;
+    };
+    const record = fc.record({
+      id: fc.uuid(),
+      passholderKey: fc.constantFrom('p1', 'p2'),
+      eventId: fc.constantFrom('e1', 'e2'),
+      at: fc.oneof(
+        fc.date({
+          min: new Date('2026-03-25T00:00:00Z'),
+          max: new Date('2026-04-02T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom('not a date', ''),
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(record, { maxLength: 25 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom('DAY' as const, 'WEEK' as const),
+        (queued, volume, periodType) => {
+          const fast = dedupeCheckins(queued, () => ({ volume, periodType })).keep.map((r) => r.id);
+          return JSON.stringify(fast) === JSON.stringify(naive(queued, volume, periodType));
+        },
+      ),
     );
   });
 });

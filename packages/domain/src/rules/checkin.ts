@@ -3,7 +3,14 @@
 // (passholder, event, period). Window and default limit are DOMAIN.md decisions (open question 3).
 import { DateTime } from 'luxon';
 import type { ApiCardSystemMembership, ApiEventSettings, ApiPeriodLimit } from './api-types.ts';
-import { BRUSSELS, countInPeriod, isPeriodType, samePeriod, toInstant, type PeriodType } from '../periods.ts';
+import {
+  BRUSSELS,
+  countInPeriod,
+  isPeriodType,
+  periodWindow,
+  toInstant,
+  type PeriodType,
+} from '../periods.ts';
 import { ALLOWED, checkAll, refuse, type RuleResult } from './result.ts';
 import { checkGroupPass, checkMembershipCard, type PassType } from './card-status.ts';
 
@@ -149,22 +156,49 @@ export function dedupeCheckins<T extends CheckinRecord>(
   limitFor: (eventId: string) => ApiPeriodLimit | undefined,
   confirmed: readonly CheckinRecord[] = [],
 ): { keep: T[]; duplicates: T[] } {
-  const time = (r: CheckinRecord) => toInstant(r.at)?.getTime() ?? Number.NEGATIVE_INFINITY;
-  const ordered = queued.map((r, i) => ({ r, i })).sort((a, b) => time(a.r) - time(b.r) || a.i - b.i);
-  const counted: CheckinRecord[] = [...confirmed];
+  // One pass with counters per (passholder, event) and per period window, so a long offline queue
+  // costs one calendar computation per check-in. A check-in whose time cannot be read counts in
+  // every window of its pair (the strict reading), and sees every check-in of its pair.
+  const limits = new Map<string, ApiPeriodLimit>();
+  const limitOf = (eventId: string): ApiPeriodLimit => {
+    let limit = limits.get(eventId);
+    if (limit === undefined) {
+      limit = checkinLimitOf({ checkinLimit: limitFor(eventId) });
+      limits.set(eventId, limit);
+    }
+    return limit;
+  };
+  const perPair = new Map<string, number>();
+  const undated = new Map<string, number>();
+  const perWindow = new Map<string, number>();
+  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const locate = (r: CheckinRecord) => {
+    const pair = `${r.passholderKey}\u0000${r.eventId}`;
+    const at = toInstant(r.at);
+    const start = at === undefined ? undefined : periodWindow(limitOf(r.eventId).periodType, at).start;
+    const window = at === undefined ? undefined : `${pair}\u0000${start?.getTime() ?? 'all'}`;
+    return { pair, window, time: at?.getTime() ?? Number.NEGATIVE_INFINITY };
+  };
+  const count = (where: { pair: string; window: string | undefined }) => {
+    bump(perPair, where.pair);
+    if (where.window === undefined) bump(undated, where.pair);
+    else bump(perWindow, where.window);
+  };
+  for (const c of confirmed) count(locate(c));
+
+  const ordered = queued
+    .map((r, i) => ({ r, i, where: locate(r) }))
+    .sort((a, b) => a.where.time - b.where.time || a.i - b.i);
   const keep: T[] = [];
   const duplicates: T[] = [];
-  for (const { r } of ordered) {
-    const limit = checkinLimitOf({ checkinLimit: limitFor(r.eventId) });
-    const at = toInstant(r.at);
-    const same = counted.filter((c) => {
-      if (c.passholderKey !== r.passholderKey || c.eventId !== r.eventId) return false;
-      const cAt = toInstant(c.at);
-      return at === undefined || cAt === undefined || samePeriod(limit.periodType, at, cAt);
-    }).length;
-    if (same < limit.volume) {
+  for (const { r, where } of ordered) {
+    const same =
+      where.window === undefined
+        ? (perPair.get(where.pair) ?? 0)
+        : (perWindow.get(where.window) ?? 0) + (undated.get(where.pair) ?? 0);
+    if (same < limitOf(r.eventId).volume) {
       keep.push(r);
-      counted.push(r);
+      count(where);
     } else {
       duplicates.push(r);
     }

@@ -70,7 +70,13 @@ describe('rule 16: permissions per action', () => {
     expect(checkPermission(list, ORG, 'undo', { undoTarget: 'checkin' })).toEqual({ allowed: true });
     expect(checkPermission(list, ORG, 'undo', { undoTarget: 'reward-redemption' })).toMatchObject({
       refusal: 'auth/forbidden',
+      message: 'Je hebt geen toestemming om dit voor deze organisatie ongedaan te maken.',
     });
+    expect(checkPermission(list, ORG, 'undo', { undoTarget: 'kiosk-checkin' })).toEqual({ allowed: true });
+    expect(checkPermission(list, ORG, 'undo', { undoTarget: 'registration' })).toMatchObject({
+      refusal: 'auth/forbidden',
+    });
+    expect(requiredPermissions('undo', { undoTarget: 'registration' })).toEqual([['PASSHOLDERS_DELETE']]);
     expect(checkPermission(list, ORG, 'undo')).toMatchObject({ refusal: 'auth/forbidden' });
   });
 });

@@ -21,6 +21,17 @@ const REQUIRED: Record<Exclude<GatedAction, 'undo'>, ApiPermission[][]> = {
   ],
 };
 
+/** Undoing calls the DELETE endpoint of what was done; a passholder registration is undone by deleting it. */
+const UNDO_REQUIRED: Record<UndoableActionType, ApiPermission[][]> = {
+  checkin: [['CHECKINS_WRITE']],
+  'kiosk-checkin': [['CHECKINS_WRITE']],
+  'ticket-sale': [['TICKETSALES_REGISTER']],
+  'reward-redemption': [['REWARDS_REDEEM']],
+  registration: [['PASSHOLDERS_DELETE']],
+  'card-block': [['PASSHOLDERS_WRITE']],
+  'card-replace': [['PASSHOLDERS_WRITE']],
+};
+
 const WHAT: Record<Exclude<GatedAction, 'undo'>, string> = {
   checkin: 'in te checken',
   'kiosk-checkin': 'in te checken aan de zuil',
@@ -71,14 +82,30 @@ export function permissionsFor(
   return out;
 }
 
-/** The permission sets an action needs (each inner list: any one of them). */
-export function requiredPermissions(action: GatedAction, options: PermissionOptions = {}): ApiPermission[][] {
-  const base =
-    action === 'undo'
-      ? options.undoTarget === undefined
-        ? []
-        : REQUIRED[options.undoTarget]
-      : REQUIRED[action];
+function isKnownAction(value: unknown): value is keyof typeof REQUIRED {
+  return typeof value === 'string' && Object.hasOwn(REQUIRED, value);
+}
+
+function isUndoable(value: unknown): value is UndoableActionType {
+  return typeof value === 'string' && Object.hasOwn(UNDO_REQUIRED, value);
+}
+
+/**
+ * The permission sets an action needs (each inner list: any one of them); undefined for an action this
+ * module does not know (or an undo without target), which must never be read as "nothing needed".
+ */
+export function requiredPermissions(
+  action: GatedAction,
+  options: PermissionOptions = {},
+): ApiPermission[][] | undefined {
+  let base: ApiPermission[][];
+  if (action === 'undo') {
+    if (!isUndoable(options.undoTarget)) return undefined;
+    base = UNDO_REQUIRED[options.undoTarget];
+  } else {
+    if (!isKnownAction(action)) return undefined;
+    base = REQUIRED[action];
+  }
   const extra: ApiPermission[][] = [];
   if (action === 'registration' || action === 'card-replace') {
     // The API documents both spellings; the Permission enum has the one without underscore.
@@ -96,20 +123,23 @@ export function checkPermission(
   action: GatedAction,
   options: PermissionOptions = {},
 ): RuleResult {
-  if (action === 'undo' && options.undoTarget === undefined) {
-    return refuse('auth/forbidden', 'Onbekend wat ongedaan gemaakt moet worden.');
-  }
+  const target = action === 'undo' ? options.undoTarget : action;
   const required = requiredPermissions(action, options);
+  if (required === undefined || !isKnownAction(target)) {
+    return refuse('auth/forbidden', 'Onbekende handeling: hiervoor is geen toestemming gekend.');
+  }
   if (required.length === 0) return ALLOWED;
   const granted = permissionsFor(list, organizerId, options.cardSystemId);
   const missing = required.find((anyOf) => !anyOf.some((p) => granted.has(p)));
   if (missing === undefined) return ALLOWED;
-  const what = WHAT[action === 'undo' ? (options.undoTarget as UndoableActionType) : action];
+  const what = WHAT[target];
   const extraNeeded = (missing[0] ?? '').startsWith('PASSHOLDERS_WRITE_');
   return refuse(
     'auth/forbidden',
-    extraNeeded
-      ? `Je hebt voor deze organisatie geen toestemming voor deze registratie (${missing.join(' of ')}).`
-      : `Je hebt geen toestemming om voor deze organisatie ${what}.`,
+    action === 'undo'
+      ? 'Je hebt geen toestemming om dit voor deze organisatie ongedaan te maken.'
+      : extraNeeded
+        ? `Je hebt voor deze organisatie geen toestemming voor deze handeling met deze pashouder (${missing.join(' of ')}).`
+        : `Je hebt geen toestemming om voor deze organisatie ${what}.`,
   );
 }

@@ -72,6 +72,9 @@ describe('rule 14: offline reward redemption', () => {
       refusal: 'uitpas/reward-period-constraint',
       message: 'Dit voordeel is niet meer geldig.',
     });
+    expect(checkRewardRedemption(input({ now: new Date(Number.NaN) }))).toMatchObject({
+      refusal: 'uitpas/reward-period-constraint',
+    });
     const garbled = { ...reward, redeemPeriod: { begin: 'soon' } };
     expect(checkRewardRedemption(input({ reward: garbled }))).toMatchObject({
       refusal: 'uitpas/reward-period-constraint',

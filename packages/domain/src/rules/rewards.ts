@@ -68,6 +68,12 @@ export function pointsAvailable(points: number, queuedPoints: number): number {
 }
 
 function checkPeriod(reward: RewardRuleInput, now: Date): RuleResult {
+  if (Number.isNaN(now.getTime())) {
+    return refuse(
+      'uitpas/reward-period-constraint',
+      'De huidige tijd is onbekend; controleer de klok van dit toestel.',
+    );
+  }
   const period = reward.redeemPeriod;
   if (period === undefined) return ALLOWED;
   const begin = toInstant(period.begin);

@@ -58,6 +58,7 @@ export function checkSocialTariffFor(
 }
 
 const RANK: Record<string, number> = { ACTIVE: 3, SUSPENDED: 2, EXPIRED: 1 };
+const rank = (status: string): number => (Object.hasOwn(RANK, status) ? (RANK[status] ?? 0) : 0);
 
 /**
  * The social tariff that applies: of the membership in `cardSystemId` when given, else the most
@@ -73,8 +74,7 @@ export function socialTariffOf(
   let best: SocialTariffInfo | undefined;
   for (const m of candidates) {
     const st = m.socialTariff;
-    if (st !== undefined && (best === undefined || (RANK[st.status] ?? 0) > (RANK[best.status] ?? 0)))
-      best = st;
+    if (st !== undefined && (best === undefined || rank(st.status) > rank(best.status))) best = st;
   }
   return best;
 }

@@ -38,6 +38,9 @@ describe('rule 9: ticket limits', () => {
       refusal: 'uitpas/invalid-number-of-tickets',
       message: 'Er zijn geen tickets meer beschikbaar aan dit tarief voor deze pashouder.',
     });
+    expect(checkTicketLimits({ requested: 1, now: new Date(Number.NaN), tariff })).toMatchObject({
+      allowed: false,
+    });
     expect(checkTicketLimits({ requested: 0, now: NOW, tariff })).toMatchObject({
       refusal: 'body/invalid-data',
     });
@@ -58,6 +61,15 @@ describe('rule 9: ticket limits', () => {
     expect(
       checkTicketLimits({ requested: 1, now: NOW, settings, previousSales: ['2026-03-22T10:00:00+01:00'] }),
     ).toEqual({ allowed: true });
+    const unreadable = { passholderTicketLimit: { volume: 1, periodType: 'FORTNIGHT' as 'WEEK' } };
+    expect(
+      checkTicketLimits({
+        requested: 1,
+        now: NOW,
+        settings: unreadable,
+        previousSales: ['2020-01-01T00:00:00Z'],
+      }),
+    ).toMatchObject({ refusal: 'uitpas/maximum-reached' });
     const monthly = { passholderTicketLimit: { volume: 1, periodType: 'MONTH' as const } };
     expect(checkTicketLimits({ requested: 2, now: NOW, settings: monthly })).toMatchObject({
       message: 'Je kan maximaal 1 ticket per maand kopen met UiTPAS voor deze activiteit.',

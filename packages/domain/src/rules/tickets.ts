@@ -70,6 +70,12 @@ export function checkTicketLimits(input: TicketLimitInput): RuleResult {
   if (!Number.isSafeInteger(requested) || requested < 1) {
     return refuse('body/invalid-data', 'Kies minstens één ticket.');
   }
+  if (Number.isNaN(now.getTime())) {
+    return refuse(
+      'uitpas/maximum-reached',
+      'De huidige tijd is onbekend; controleer de klok van dit toestel.',
+    );
+  }
   if (input.tariff !== undefined) {
     const left = input.tariff.remaining - (input.queuedSinceTariffFetch ?? 0);
     if (requested > left) {
@@ -82,12 +88,14 @@ export function checkTicketLimits(input: TicketLimitInput): RuleResult {
     }
   }
   const limit = input.settings?.passholderTicketLimit;
-  if (limit !== undefined && isPeriodType(limit.periodType)) {
-    const sold = countInPeriod(limit.periodType, now, input.previousSales ?? []);
+  if (limit !== undefined) {
+    // An unreadable period type is read as ABSOLUTE: the strictest reading never oversells.
+    const period = isPeriodType(limit.periodType) ? limit.periodType : 'ABSOLUTE';
+    const sold = countInPeriod(period, now, input.previousSales ?? []);
     if (sold + requested > limit.volume) {
       return refuse(
         'uitpas/maximum-reached',
-        `Je kan maximaal ${tickets(limit.volume)} ${PER[limit.periodType]} kopen met UiTPAS voor deze activiteit` +
+        `Je kan maximaal ${tickets(limit.volume)} ${PER[period]} kopen met UiTPAS voor deze activiteit` +
           (sold > 0 ? ` (al ${sold} gekocht).` : '.'),
       );
     }

@@ -37,7 +37,7 @@ interface LockOwner {
 
 /** Leases held by this module instance; the lock file is shared between them. */
 let holders = 0;
-let ownedPcscd: ChildProcess | null = null;
+let ownedPcscd: OwnedPcscd | null = null;
 let exitHookInstalled = false;
 
 export async function acquirePcscd(options: PcscdLeaseOptions = {}): Promise<PcscdLease> {
@@ -106,46 +106,63 @@ export async function vpcdListening(): Promise<boolean> {
   return wanted.every((p) => listening.has(p));
 }
 
+/**
+ * pcscd runs under a small shell that stops it as soon as our end of its stdin pipe closes. The pipe also
+ * closes when this process is killed outright (SIGKILL, a crashed test worker), where no exit hook runs.
+ */
+const GUARD = 'pcscd --foreground & pid=$!; echo $pid; read _; kill $pid 2>/dev/null; wait $pid';
+
+interface OwnedPcscd {
+  guard: ChildProcess;
+  pid: number;
+  exited: Promise<void>;
+}
+
 async function startOwnPcscd(timeoutMs: number): Promise<void> {
-  const child = spawn('pcscd', ['--foreground'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const guard = spawn('sh', ['-c', GUARD], { stdio: ['pipe', 'pipe', 'pipe'] });
+  guard.once('error', () => {});
+  guard.stdin?.on('error', () => {});
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
+  guard.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-2000);
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.once('error', () => {});
-  ownedPcscd = child;
-  recordPcscdPid(child.pid);
+  const exited = new Promise<void>((resolve) => guard.once('exit', () => resolve()));
+  const pid = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    guard.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line !== undefined) resolve(Number(line));
+    });
+    guard.once('exit', () => reject(new Error(`pcscd could not be started: ${stderr.trim()}`)));
+  });
+  ownedPcscd = { guard, pid, exited };
+  recordPcscdPid(pid);
   try {
     await waitFor(
       async () => {
-        if (child.exitCode !== null || child.signalCode !== null) {
-          throw new Error(`pcscd exited at start: ${stderr.trim() || `code ${child.exitCode}`}`);
-        }
+        if (!alive(pid)) throw new Error(`pcscd exited at start: ${stderr.trim() || 'no message'}`);
         return (await pcscdReachable()) && (await vpcdListening());
       },
       timeoutMs,
       'pcscd with the vpcd readers',
     );
   } catch (err) {
-    child.kill('SIGKILL');
-    await exited;
-    ownedPcscd = null;
+    await stopOwnPcscd();
     throw err;
   }
 }
 
 async function stopOwnPcscd(): Promise<void> {
-  const child = ownedPcscd;
-  if (child === null) return;
+  const owned = ownedPcscd;
+  if (owned === null) return;
   ownedPcscd = null;
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-  }
+  owned.guard.stdin?.end();
+  const timer = setTimeout(() => {
+    if (isPcscd(owned.pid)) process.kill(owned.pid, 'SIGKILL');
+  }, 5000);
+  await owned.exited;
+  clearTimeout(timer);
   recordPcscdPid(undefined);
 }
 
@@ -226,7 +243,8 @@ function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.once('exit', () => {
-    if (ownedPcscd !== null && ownedPcscd.exitCode === null) ownedPcscd.kill('SIGKILL');
+    // No time to wait here: signal pcscd directly; its guard shell exits when our pipe closes.
+    if (ownedPcscd !== null && isPcscd(ownedPcscd.pid)) process.kill(ownedPcscd.pid, 'SIGTERM');
     if (holders > 0) dropLock();
   });
 }

@@ -4,6 +4,9 @@ import type { ContractClient, TerminalEvent } from '@uitpas/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAND_IN } from './stand-in-adapters.ts';
 
+/** The machine is shared and slow at times: wait for behaviour, never for a number of milliseconds. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 50 });
+
 export interface HostUnderTest {
   client: ContractClient;
   /** Sends something that is not a valid message, straight onto the wire. */
@@ -27,7 +30,7 @@ export function defineContractSuite(hostName: string, connect: () => Promise<Hos
     });
 
     const nextEvent = async (predicate: (event: TerminalEvent) => boolean): Promise<TerminalEvent> => {
-      await expect.poll(() => events.some(predicate), { timeout: 5_000 }).toBe(true);
+      await poll(() => events.some(predicate)).toBe(true);
       const index = events.findIndex(predicate);
       return events.splice(index, 1)[0] as TerminalEvent;
     };

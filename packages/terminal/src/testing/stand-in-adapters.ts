@@ -101,7 +101,7 @@ export function createStandInAdapters(): StandInAdapters {
             eventId: request.eventId,
             state: 'confirmed',
             points: 1,
-            message: { nl: 'Ingecheckt: 1 punt gespaard.' },
+            message: { nl: '1 punt gespaard.', fr: '1 point épargné.', en: '1 point saved.' },
           },
         };
       },

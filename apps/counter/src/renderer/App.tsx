@@ -1,0 +1,65 @@
+import {
+  ActivitiesPanel,
+  ConnectionNotice,
+  IdentificationView,
+  IdentifyPanel,
+  LanguageSwitch,
+  StatusBar,
+  TrainingBanner,
+  useTerminal,
+} from '@uitpas/ui';
+import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKeyboardWedge } from './keyboard-wedge.ts';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const identify = useTerminal((s) => s.identify);
+  const station = useTerminal((s) => s.station);
+  const identification = useTerminal((s) => s.identification);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useKeyboardWedge(useCallback((value: string) => void identify('scan', value), [identify]));
+
+  useEffect(() => {
+    if (station && station.language !== i18n.language) void i18n.changeLanguage(station.language);
+  }, [station, i18n]);
+
+  useEffect(() => {
+    document.documentElement.lang =
+      i18n.language === 'fr' ? 'fr-BE' : i18n.language === 'en' ? 'en' : 'nl-BE';
+    document.title = t('app.title');
+  }, [i18n.language, t]);
+
+  // Nothing identified: the next keystroke is a number, so the identify field has focus.
+  useEffect(() => {
+    if (identification === undefined || identification.kind !== 'passholder') inputRef.current?.focus();
+  }, [identification]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <TrainingBanner />
+      <header className="app-header">
+        <div>
+          <h1>{t('app.title')}</h1>
+          {station?.organizer && <span className="organizer">{station.organizer.name}</span>}
+        </div>
+        <LanguageSwitch />
+      </header>
+      <ConnectionNotice />
+      <main id="main" className="layout">
+        <div className="column">
+          <IdentifyPanel inputRef={inputRef} />
+        </div>
+        <div className="column">
+          <IdentificationView />
+          <ActivitiesPanel />
+        </div>
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

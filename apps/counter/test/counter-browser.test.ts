@@ -1,0 +1,297 @@
+// The counter in real Chromium (browser mode): the built renderer served by the terminal's browser host,
+// driven by typed input, simulated taps and keyboard-wedge scans. One browser for the whole file.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { uitpasCheckDigit } from '@uitpas/domain';
+import { startSandbox, type SandboxHandle } from '@uitpas/sandbox/testing';
+import type { StationSettings } from '@uitpas/terminal/station';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startBrowserMode } from '../src/browser-mode.node.ts';
+
+/** The machine is shared and slow at times: wait for behaviour, never for a number of milliseconds. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 50 });
+
+const ARTIFACTS = fileURLToPath(new URL('../../../artifacts/counter/', import.meta.url));
+let sandbox: SandboxHandle;
+let dataDir: string;
+let browser: Browser;
+let counter: Awaited<ReturnType<typeof startBrowserMode>>;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+
+const seed = () => sandbox.seed;
+const unknownNumber = `040000099901${uitpasCheckDigit('040000099901')}`;
+
+function settings(overrides: Partial<StationSettings['station']> = {}): StationSettings {
+  const s = seed();
+  return {
+    backend: 'api',
+    apiBaseUrl: sandbox.baseUrl,
+    tokenUrl: `${sandbox.baseUrl}/realms/uitid/protocol/openid-connect/token`,
+    clientId: s.CLIENTS.counter.clientId,
+    clientSecret: s.CLIENTS.counter.clientSecret,
+    ledgerFile: join(dataDir, `ledger-${Math.random().toString(36).slice(2)}.sqlite`),
+    stationId: 'counter-test',
+    staffId: 'staff-test',
+    station: {
+      environment: 'sandbox',
+      language: 'nl',
+      trainingMode: false,
+      simulator: true,
+      organizerId: s.ORGANIZERS.ccEeklo.id,
+      simulatorCards: [
+        { label: 'Amira', value: s.PASSHOLDERS.amira.chipNumber },
+        { label: 'Jonas', value: s.PASSHOLDERS.jonas.chipNumber },
+        { label: 'Kobe (geblokkeerd)', value: s.PASSHOLDERS.kobe.chipNumber },
+        { label: 'Nieuwe kaart', value: s.STOCK_CARDS[0].chipNumber },
+        { label: 'Groepspas', value: s.GROUP_PASSES.deSleutel.chipNumber },
+      ],
+      ...overrides,
+    },
+  };
+}
+
+beforeAll(async () => {
+  await build({
+    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    logLevel: 'error',
+  });
+  await mkdir(ARTIFACTS, { recursive: true });
+  dataDir = await mkdtemp(join(tmpdir(), 'counter-e2e-'));
+  sandbox = await startSandbox();
+  counter = await startBrowserMode({ settings: settings() });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await counter?.stop();
+  await sandbox?.dispose();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  consoleErrors.length = 0;
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-BE' });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  await page.goto(counter.host.url);
+  await poll(() => page.getByRole('status').filter({ hasText: 'Online' }).count()).toBe(1);
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+const identifyField = () => page.getByLabel('UiTPAS-nummer of rijksregisternummer');
+const visibleText = () => page.locator('body').innerText();
+/** What the screen says about people: everything except the simulator's own buttons. */
+const screenAboutPeople = () =>
+  page.evaluate(() => {
+    const copy = document.body.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.simulator').forEach((el) => el.remove());
+    document.body.append(copy);
+    const text = copy.innerText;
+    copy.remove();
+    return text;
+  });
+
+const CONCERT = 'Concert: Meetjeslandse Harmonie';
+
+describe('the counter in Chromium against the sandbox', () => {
+  it('identifies a typed number and checks the pass holder in, keyboard only; the sandbox holds it once', async () => {
+    const amira = seed().PASSHOLDERS.amira;
+    await poll(() => identifyField().evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type(amira.uitpasNumber);
+    await poll(() => page.getByTestId('identify-message').innerText()).toBe('Geldig UiTPAS-nummer.');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Amira');
+    // Focus lands on the first check-in: Enter checks in.
+    const checkin = page.getByRole('button', { name: `Inchecken voor ${CONCERT}` });
+    await poll(() => checkin.count()).toBe(1);
+    await checkin.focus();
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('checkin-result').innerText()).toContain(`Ingecheckt voor ${CONCERT}`);
+    await page.screenshot({ path: `${ARTIFACTS}passholder-checked-in.nl.png`, fullPage: true });
+    const state = await sandbox.admin.state();
+    const rows = state.checkins.filter((c) => c.passholder_id === amira.id && c.deleted_at === null);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('moves focus to the first check-in once a pass holder is identified', async () => {
+    await page.getByRole('button', { name: 'Tik Jonas' }).click();
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Jonas');
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(
+      /^Inchecken voor /,
+    );
+  });
+
+  it('shows the refusal of a second check-in on the same day in Dutch', async () => {
+    await page.getByRole('button', { name: 'Tik Amira' }).click();
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Amira');
+    await page.getByRole('button', { name: `Inchecken voor ${CONCERT}` }).click();
+    await poll(() => page.getByTestId('checkin-result').innerText()).toContain('Inchecken geweigerd');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('wrong-person guard: after tap B nothing of A remains', async () => {
+    await page.getByRole('button', { name: 'Tik Jonas' }).click();
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Jonas');
+    await page.getByRole('button', { name: 'Inchecken voor Workshop keramiek' }).click();
+    await page.getByRole('button', { name: 'Tik Amira' }).click();
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Amira');
+    const text = await screenAboutPeople();
+    const jonas = seed().PASSHOLDERS.jonas;
+    for (const trace of [
+      'Jonas',
+      jonas.name,
+      '0400 000 010 209',
+      `${jonas.points} punten`,
+      'Ingecheckt',
+      'geweigerd',
+    ]) {
+      expect(text, trace).not.toContain(trace);
+    }
+  });
+
+  it('keeps invalid typed input and explains it in Dutch, without a lookup', async () => {
+    await identifyField().fill('0400000010119');
+    await poll(() => page.getByTestId('identify-message').innerText()).toContain('controlecijfer is fout');
+    await page.keyboard.press('Enter');
+    expect(await identifyField().inputValue()).toBe('0400000010119');
+    expect(await identifyField().getAttribute('aria-invalid')).toBe('true');
+    await identifyField().fill('12345');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('identify-message').innerText()).toContain('Dit is geen UiTPAS-nummer');
+    expect(await identifyField().inputValue()).toBe('12345');
+    expect(await page.getByTestId('identification').count()).toBe(0);
+  });
+
+  it('answers a garbage scan, an unknown card, a blocked card and a blank card clearly, in Dutch', async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.type('zz-not-a-pass!', { delay: 0 });
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('identification').getAttribute('data-kind')).toBe('invalid-input');
+    expect(await page.getByTestId('identification-message').innerText()).toMatch(
+      /geen UiTPAS-nummer|ongeldige tekens/,
+    );
+
+    await identifyField().fill(unknownNumber);
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('identification').getAttribute('data-kind')).toBe('unknown');
+    expect((await page.getByTestId('identification-message').innerText()).length).toBeGreaterThan(10);
+
+    await page.getByRole('button', { name: 'Tik Kobe (geblokkeerd)' }).click();
+    await poll(() => page.getByTestId('identification').getAttribute('data-kind')).toBe('blocked');
+    expect(await page.getByTestId('identification-message').innerText()).toMatch(/[a-z]{4,}/);
+    await page.screenshot({ path: `${ARTIFACTS}blocked-card.nl.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Tik Nieuwe kaart' }).click();
+    await poll(() => page.getByTestId('identification').getAttribute('data-kind')).toBe('blank-card');
+    expect(await visibleText()).toContain('Nieuwe pashouder registreren');
+
+    await page.getByRole('button', { name: 'Tik Groepspas' }).click();
+    await poll(() => page.getByTestId('identification').getAttribute('data-kind')).toBe('group-pass');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('has no serious or critical axe violations, identified or not', { timeout: 120_000 }, async () => {
+    const scan = async () => {
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      return results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    };
+    expect(await scan()).toEqual([]);
+    await page.getByRole('button', { name: 'Tik Amira' }).click();
+    await poll(() => page.getByTestId('passholder').count()).toBe(1);
+    expect(await scan()).toEqual([]);
+    await page.getByRole('button', { name: 'Tik Kobe (geblokkeerd)' }).click();
+    await poll(() => page.getByTestId('identification-message').count()).toBe(1);
+    expect(await scan()).toEqual([]);
+  });
+
+  it('switches to French and saves the French screens', async () => {
+    await page.getByRole('button', { name: 'Français' }).click();
+    await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Comptoir UiTPAS');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr-BE');
+    await page.getByRole('button', { name: 'Présenter Amira' }).click();
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Tarif social');
+    await page.screenshot({ path: `${ARTIFACTS}passholder.fr.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Présenter Kobe (geblokkeerd)' }).click();
+    await poll(() => page.getByTestId('identification').getAttribute('data-kind')).toBe('blocked');
+    await page.screenshot({ path: `${ARTIFACTS}blocked-card.fr.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('UiTPAS balie');
+  });
+});
+
+describe('training mode', () => {
+  it('is marked on the screen', async () => {
+    const training = await startBrowserMode({ settings: settings({ trainingMode: true }) });
+    try {
+      await page.goto(training.host.url);
+      await poll(() => page.getByTestId('training-banner').innerText()).toContain('OEFENMODUS');
+      await page.screenshot({ path: `${ARTIFACTS}training.nl.png` });
+    } finally {
+      await training.stop();
+    }
+  });
+});
+
+describe('offline', () => {
+  it(
+    'identifies from the cache, queues a check-in, and syncs it exactly once when the API is back',
+    { timeout: 180_000 },
+    async () => {
+      const lotte = seed().PASSHOLDERS.lotte;
+      await identifyField().fill(lotte.uitpasNumber);
+      await page.keyboard.press('Enter');
+      await poll(() => page.getByTestId('passholder').innerText()).toContain('Lotte');
+
+      await sandbox.stop();
+      await identifyField().fill(lotte.uitpasNumber);
+      await page.keyboard.press('Enter');
+      await poll(() => page.getByTestId('cached-at').count()).toBe(1);
+      expect(await page.getByTestId('passholder').innerText()).toContain('Lotte');
+      await poll(() => page.getByRole('status').filter({ hasText: 'Offline' }).count()).toBe(1);
+
+      await page.getByRole('button', { name: 'Inchecken voor Workshop keramiek' }).click();
+      await poll(() => page.getByTestId('checkin-result').innerText()).toContain('zodra er verbinding is');
+      await poll(() => page.getByTestId('queue-depth').innerText()).toContain('Wachtrij: 1');
+      await page.screenshot({ path: `${ARTIFACTS}offline-queued.nl.png`, fullPage: true });
+
+      await sandbox.restart();
+      await poll(() => page.getByTestId('queue-depth').innerText()).toContain('Wachtrij: 0');
+      await poll(() => page.getByRole('status').filter({ hasText: 'Online' }).count()).toBe(1);
+      const state = await sandbox.admin.state();
+      expect(
+        state.checkins.filter((c) => c.passholder_id === lotte.id && c.deleted_at === null),
+      ).toHaveLength(1);
+    },
+  );
+});

@@ -1,0 +1,407 @@
+// The real data path: pass lookups through @uitpas/sync (API first, pass cache when offline), every write
+// recorded in the ledger first and sent by the sync engine, activities from the UiTdatabank search.
+import { randomUUID } from 'node:crypto';
+import {
+  problemNameFromUri,
+  userMessage,
+  type Activity,
+  type AppError,
+  type CheckinReceipt,
+  type ContractResult,
+  type PassholderView,
+  type SyncStatus,
+  type TerminalProblem,
+  type UserText,
+} from '@uitpas/domain';
+import {
+  lookupPass,
+  type Ledger,
+  type RecordedAction,
+  type SyncEngine,
+  type UitpasClient,
+} from '@uitpas/sync';
+import type { ActivityRange, CardReads, Organizer, PassLookup, TerminalAdapters } from './adapters.ts';
+
+export interface ApiAdapterOptions {
+  ledger: Ledger;
+  client: UitpasClient;
+  engine: SyncEngine;
+  readers: CardReads;
+  /** Base URL of the UiTdatabank search (the sandbox serves it on the API's base URL). */
+  searchBaseUrl: string;
+  /** Public client id for the search API (client identification, not a secret). */
+  clientId: string;
+  stationId: string;
+  staffId: string;
+  /** How long a check-in waits for the API's verdict before it is reported as queued. */
+  confirmWithinMs?: number;
+  /** How often an unreachable API is asked whether it is back. */
+  probeIntervalMs?: number;
+  fetch?: typeof fetch;
+}
+
+const OFFLINE_TEXT: UserText = {
+  nl: 'UiTPAS is niet bereikbaar. De activiteiten kunnen nu niet geladen worden.',
+  fr: 'UiTPAS est injoignable. Les activités ne peuvent pas être chargées.',
+  en: 'UiTPAS cannot be reached. The activities cannot be loaded now.',
+};
+
+function textFor(message: string, problem?: AppError['problem']): UserText {
+  if (problem === undefined) return { nl: message };
+  return { nl: userMessage(problem, 'nl'), fr: userMessage(problem, 'fr'), en: userMessage(problem, 'en') };
+}
+
+function toProblem(kind: string, message: string, problem?: AppError['problem']): TerminalProblem {
+  return {
+    kind,
+    ...(problem?.type === undefined ? {} : { type: problem.type }),
+    message: textFor(message, problem),
+  };
+}
+
+function passholderView(data: unknown, points: number | null, cachedAt: number | undefined): PassholderView {
+  const pass = data as {
+    passholderId: string;
+    uitpasNumber: string;
+    firstName: string;
+    points: number;
+    postalCode?: string;
+    cardSystem?: { name?: string };
+    socialTariff: { status: 'ACTIVE' | 'EXPIRED' | 'NONE'; endDate?: string; inGracePeriod?: boolean };
+    messages?: { level: 'INFO' | 'WARN' | 'ERROR'; text: string }[];
+  };
+  return {
+    passholderId: pass.passholderId,
+    uitpasNumber: pass.uitpasNumber,
+    firstName: pass.firstName,
+    points: points ?? pass.points,
+    ...(pass.postalCode === undefined ? {} : { postalCode: pass.postalCode }),
+    ...(pass.cardSystem?.name === undefined ? {} : { cardSystem: pass.cardSystem.name }),
+    socialTariff: {
+      status: pass.socialTariff.status,
+      ...(pass.socialTariff.endDate === undefined ? {} : { endDate: pass.socialTariff.endDate }),
+      ...(pass.socialTariff.inGracePeriod === undefined
+        ? {}
+        : { inGracePeriod: pass.socialTariff.inGracePeriod }),
+    },
+    messages: (pass.messages ?? []).map((m) => ({ level: m.level, text: m.text })),
+    ...(cachedAt === undefined ? {} : { cachedAt: new Date(cachedAt).toISOString() }),
+  };
+}
+
+const RANGE_DAYS: Record<ActivityRange, number> = { today: 0, '7d': 7, '30d': 30 };
+
+export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters {
+  const { ledger, client, engine } = options;
+  const doFetch = options.fetch ?? fetch;
+  const statusListeners = new Set<(status: SyncStatus) => void>();
+  let reachable = true;
+  let lastReachableChange = 0;
+
+  const syncStatus = (): SyncStatus => {
+    const s = engine.status();
+    // A refused action is not an outage: "online" follows whether the API answered our last calls.
+    return {
+      online: reachable && s.pausedForAuth === null,
+      queueDepth: s.queueDepth,
+      draining: s.draining,
+      needsReview: ledger.reviewList().length,
+    };
+  };
+  const publish = () => {
+    const status = syncStatus();
+    for (const listener of statusListeners) listener(status);
+  };
+  const setReachable = (value: boolean) => {
+    if (value === reachable) return;
+    reachable = value;
+    lastReachableChange = Date.now();
+    if (!value) scheduleProbe();
+    publish();
+  };
+  engine.on('status', (status) => {
+    // The engine reaching the API is proof enough that we are back online.
+    if (status.lastSuccessAt !== null && status.lastSuccessAt > lastReachableChange) reachable = true;
+    publish();
+  });
+
+  /**
+   * Waits for the engine's verdict on one action; gives up (the action stays queued) when the engine
+   * reports a failure to reach the API, or after `withinMs`.
+   */
+  const settled = (actionId: string, withinMs: number): Promise<RecordedAction | undefined> =>
+    new Promise((resolve) => {
+      const since = Date.now();
+      const done = () => {
+        clearTimeout(timer);
+        offAction();
+        offStatus();
+        resolve(ledger.getAction(actionId));
+      };
+      const offAction = engine.on('action', (action) => {
+        if (action.id === actionId && action.state !== 'pending' && action.state !== 'sent') done();
+      });
+      const offStatus = engine.on('status', (status) => {
+        if (status.lastError !== null && status.lastError.at >= since) done();
+      });
+      const timer = setTimeout(done, withinMs);
+    });
+
+  /** While the API is unreachable, ask it now and then whether it is back, so the status bar can say so. */
+  let probe: ReturnType<typeof setTimeout> | undefined;
+  const scheduleProbe = () => {
+    if (probe !== undefined || reachable) return;
+    probe = setTimeout(async () => {
+      probe = undefined;
+      const answer = await client.getPermissions();
+      if (answer.ok) setReachable(true);
+      else scheduleProbe();
+    }, options.probeIntervalMs ?? 3_000);
+    probe.unref?.();
+  };
+
+  const cardStatus = async (query: {
+    kind: 'uitpas' | 'chip';
+    value: string;
+  }): Promise<string | undefined> => {
+    try {
+      const { data } = await client.http.GET('/cards', {
+        params: {
+          query: query.kind === 'chip' ? { chipNumber: query.value } : { uitpasNumber: query.value },
+        },
+      });
+      return (data as { status?: unknown } | undefined)?.status as string | undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  return {
+    readers: options.readers,
+    sync: {
+      current: syncStatus,
+      subscribe(listener) {
+        statusListeners.add(listener);
+        return () => statusListeners.delete(listener);
+      },
+    },
+
+    passes: {
+      async lookup(query): Promise<ContractResult<PassLookup>> {
+        const found = await lookupPass(ledger, client, query.value);
+        if (found.ok) {
+          setReachable(found.source === 'api');
+          const data = found.pass.data as { passType?: string; passholderId?: string; firstName?: string };
+          if (data.passType === 'GROUP') {
+            return {
+              ok: true,
+              value: {
+                kind: 'group-pass',
+                pass: {
+                  groupPassId: data.passholderId ?? '',
+                  uitpasNumber: found.pass.uitpasNumber,
+                  name: data.firstName ?? '',
+                  messages: [],
+                },
+              },
+            };
+          }
+          const cachedAt = found.source === 'cache' ? found.pass.fetchedAt : undefined;
+          return {
+            ok: true,
+            value: { kind: 'passholder', pass: passholderView(found.pass.data, found.pass.points, cachedAt) },
+          };
+        }
+        const error = found.error;
+        if (error.kind === 'offline') setReachable(false);
+        if (error.kind === 'not-found') {
+          // No pass: it may still be a blank card from this counter's stock, ready for a registration.
+          if (
+            query.kind !== 'insz' &&
+            (await cardStatus({ kind: query.kind, value: query.value })) === 'LOCAL_STOCK'
+          ) {
+            return {
+              ok: true,
+              value: {
+                kind: 'blank-card',
+                ...(query.kind === 'chip' ? { chipNumber: query.value } : { uitpasNumber: query.value }),
+              },
+            };
+          }
+          return { ok: true, value: { kind: 'not-found', message: textFor(error.message, error.problem) } };
+        }
+        const name = problemNameFromUri(error.problem?.type);
+        if (
+          name === 'uitpas/invalid-card-status' ||
+          name === 'uitpas/passholder-blocked' ||
+          name === 'uitpas/card-blocked'
+        ) {
+          const cardStatus = (error.problem as { cardStatus?: unknown } | undefined)?.cardStatus;
+          if (cardStatus === 'LOCAL_STOCK') {
+            return {
+              ok: true,
+              value: {
+                kind: 'blank-card',
+                ...(query.kind === 'chip' ? { chipNumber: query.value } : { uitpasNumber: query.value }),
+              },
+            };
+          }
+          return {
+            ok: true,
+            value: {
+              kind: 'blocked',
+              ...(typeof cardStatus === 'string' ? { cardStatus } : {}),
+              message: textFor(error.message, error.problem),
+            },
+          };
+        }
+        return { ok: false, problem: toProblem(error.kind, error.message, error.problem) };
+      },
+    },
+
+    activities: {
+      async list(query) {
+        if (query.organizerId === undefined) {
+          return {
+            ok: false,
+            problem: toProblem('no-organizer', 'Kies eerst de organisatie van deze balie.'),
+          };
+        }
+        const from = new Date();
+        from.setHours(0, 0, 0, 0);
+        const to = new Date(from);
+        to.setDate(to.getDate() + RANGE_DAYS[query.range] + 1);
+        const url = new URL(`${options.searchBaseUrl.replace(/\/$/, '')}/events`);
+        url.searchParams.set('uitpas', 'true');
+        url.searchParams.set('organizerId', query.organizerId);
+        url.searchParams.set('dateFrom', from.toISOString());
+        url.searchParams.set('dateTo', to.toISOString());
+        url.searchParams.set('embed', 'true');
+        url.searchParams.set('limit', '200');
+        if (query.text) url.searchParams.set('text', query.text);
+        try {
+          const response = await doFetch(url, {
+            headers: { accept: 'application/json', 'x-client-id': options.clientId },
+            signal: AbortSignal.timeout(10_000),
+          });
+          if (!response.ok)
+            return { ok: false, problem: { kind: 'events-unavailable', message: OFFLINE_TEXT } };
+          const body = (await response.json()) as { member?: unknown[] };
+          setReachable(true);
+          const activities: Activity[] = (body.member ?? []).flatMap((raw) => {
+            const e = raw as {
+              id?: string;
+              name?: { nl?: string };
+              startDate?: string;
+              endDate?: string;
+              location?: { name?: { nl?: string } };
+            };
+            if (typeof e.id !== 'string') return [];
+            return [
+              {
+                id: e.id,
+                name: e.name?.nl ?? e.id,
+                ...(e.startDate === undefined ? {} : { startDate: e.startDate }),
+                ...(e.endDate === undefined ? {} : { endDate: e.endDate }),
+                ...(e.location?.name?.nl === undefined ? {} : { location: e.location.name.nl }),
+              },
+            ];
+          });
+          const text = query.text?.toLowerCase();
+          return {
+            ok: true,
+            value: {
+              activities: text ? activities.filter((a) => a.name.toLowerCase().includes(text)) : activities,
+              fetchedAt: new Date().toISOString(),
+            },
+          };
+        } catch {
+          setReachable(false);
+          return { ok: false, problem: { kind: 'offline', message: OFFLINE_TEXT } };
+        }
+      },
+    },
+
+    checkins: {
+      async checkin(request): Promise<ContractResult<CheckinReceipt>> {
+        if (request.organizerId === undefined) {
+          return {
+            ok: false,
+            problem: toProblem('no-organizer', 'Kies eerst de organisatie van deze balie.'),
+          };
+        }
+        const id = randomUUID();
+        const recorded = ledger.record({
+          type: 'checkin',
+          id,
+          stationId: options.stationId,
+          staffId: options.staffId,
+          organizerId: request.organizerId,
+          createdAt: new Date().toISOString(),
+          eventId: request.eventId,
+          uitpasNumber: request.uitpasNumber,
+          passholderId: request.passholderId,
+        });
+        if (!recorded.ok) {
+          return { ok: false, problem: toProblem('not-recorded', recorded.error.message) };
+        }
+        publish();
+        const waiting = settled(id, options.confirmWithinMs ?? 5_000);
+        engine.wake();
+        const action = await waiting;
+        publish();
+        if (action?.state === 'rejected') {
+          const p = action.lastProblem;
+          return {
+            ok: false,
+            problem: toProblem(
+              problemNameFromUri(p?.type) ?? p?.kind ?? 'rejected',
+              action.endUserMessage ?? p?.message ?? 'UiTPAS weigerde deze check-in.',
+              p?.problem,
+            ),
+          };
+        }
+        const confirmed = action?.state === 'confirmed' || action?.state === 'reconciled';
+        const points = (action?.result as { points?: unknown } | null)?.points;
+        return {
+          ok: true,
+          value: {
+            actionId: id,
+            eventId: request.eventId,
+            state: confirmed ? 'confirmed' : 'queued',
+            ...(typeof points === 'number' ? { points } : {}),
+            message: confirmed
+              ? typeof points === 'number'
+                ? {
+                    nl: `${points} punt${points === 1 ? '' : 'en'} gespaard.`,
+                    fr: `${points} point${points === 1 ? '' : 's'} épargné${points === 1 ? '' : 's'}.`,
+                    en: `${points} point${points === 1 ? '' : 's'} saved.`,
+                  }
+                : {
+                    nl: 'Check-in geregistreerd.',
+                    fr: 'Enregistrement effectué.',
+                    en: 'Check-in registered.',
+                  }
+              : {
+                  nl: 'Bewaard op dit toestel; wordt verstuurd zodra UiTPAS bereikbaar is.',
+                  fr: 'Conservé sur cet appareil ; envoyé dès que UiTPAS est joignable.',
+                  en: 'Kept on this device; sent as soon as UiTPAS can be reached.',
+                },
+          },
+        };
+      },
+    },
+
+    async organizers(): Promise<ContractResult<Organizer[]>> {
+      const result = await client.getPermissions();
+      if (!result.ok) {
+        const e = result.error;
+        return { ok: false, problem: toProblem(e.kind, e.message, 'problem' in e ? e.problem : undefined) };
+      }
+      return {
+        ok: true,
+        value: result.value.map((p) => ({ id: p.organizer.id, name: p.organizer.name ?? p.organizer.id })),
+      };
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Dutch (nl-BE) first: the other catalogues must have exactly these keys (checked by a test).
+export const nl = {
+  app: {
+    title: 'UiTPAS balie',
+    training: 'OEFENMODUS — niets wordt echt geregistreerd',
+    skip: 'Naar de inhoud',
+  },
+  language: { label: 'Taal', nl: 'Nederlands', fr: 'Français', en: 'English' },
+  connection: {
+    connecting: 'Verbinden met de kassa-achtergrond…',
+    closed: 'Verbinding met de kassa-achtergrond verbroken. We verbinden opnieuw…',
+  },
+  identify: {
+    heading: 'Pas identificeren',
+    label: 'UiTPAS-nummer of rijksregisternummer',
+    hint: 'Scan of tik een pas, of typ 13 cijfers (UiTPAS) of 11 cijfers (rijksregisternummer).',
+    submit: 'Zoeken',
+    valid: {
+      uitpas: 'Geldig UiTPAS-nummer.',
+      insz: 'Geldig rijksregisternummer.',
+      chip: 'Geldig chipnummer.',
+    },
+    looking: 'Pas opzoeken…',
+    next: 'Volgende klant',
+    simulator: 'Simulator: tik een pas',
+    simulate: 'Tik {{name}}',
+    simulateGarbage: 'Onleesbare scan',
+  },
+  result: {
+    blocked: 'Geblokkeerde pas',
+    blankCard: 'Nieuwe kaart',
+    unknown: 'Onbekende pas',
+    invalid: 'Ongeldige invoer',
+    groupPass: 'Groepspas',
+    register: 'Nieuwe pashouder registreren',
+  },
+  passholder: {
+    heading: 'Pashouder',
+    number: 'UiTPAS-nummer',
+    points: 'Punten',
+    pointsValue: '{{count}} punten',
+    pointsValue_one: '{{count}} punt',
+    socialTariff: 'Kansentarief',
+    tariff: {
+      ACTIVE: 'Actief',
+      ACTIVE_grace: 'Actief (respijtperiode)',
+      EXPIRED: 'Verlopen',
+      SUSPENDED: 'Geschorst',
+      NONE: 'Geen',
+    },
+    until: 'tot {{date}}',
+    suspendedUntil: 'geschorst tot {{date}}',
+    cachedAt: 'Gegevens van {{age}} (offline)',
+  },
+  activities: {
+    heading: 'Activiteiten',
+    range: { today: 'Vandaag', '7d': '7 dagen', '30d': '30 dagen' },
+    rangeLabel: 'Periode',
+    search: 'Zoek activiteit',
+    empty: 'Geen activiteiten in deze periode.',
+    checkin: 'Inchecken',
+    checkinFor: 'Inchecken voor {{name}}',
+    needPassholder: 'Identificeer eerst een pashouder om in te checken.',
+    loading: 'Activiteiten laden…',
+  },
+  checkin: {
+    confirmed: 'Ingecheckt voor {{name}}.',
+    queued: 'Ingecheckt voor {{name}} (wordt verstuurd zodra er verbinding is).',
+    refused: 'Inchecken geweigerd',
+  },
+  status: {
+    label: 'Status',
+    online: 'Online',
+    offline: 'Offline',
+    queue: 'Wachtrij: {{count}}',
+    draining: 'versturen…',
+    review: 'Na te kijken: {{count}}',
+    readers: 'Lezers',
+    noReaders: 'Geen lezer',
+    reader: { ready: 'klaar', degraded: 'storing', offline: 'niet verbonden' },
+  },
+} as const;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Catalogue = Widen<typeof nl>;
