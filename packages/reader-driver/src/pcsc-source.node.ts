@@ -71,6 +71,8 @@ export class PcscSource implements CardSource {
   /** Bumped for every NFC instance: callbacks of an old instance are ignored. */
   private generation = 0;
   private readers = new Map<string, ReaderStatus>();
+  /** Readers of the current NFC instance. */
+  private attached = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private watchdog: ReturnType<typeof setInterval> | null = null;
 
@@ -134,7 +136,17 @@ export class PcscSource implements CardSource {
     nfc.on('error', (err) => {
       if (generation === this.generation) this.outage(err);
     });
+    let checks = 0;
     this.watchdog = setInterval(() => {
+      // pcscd lists its readers right after connecting: one still in error by the second check was
+      // unplugged during the outage.
+      if (++checks === 2) {
+        for (const [readerId, status] of this.readers) {
+          if (status === 'error' && !this.attached.has(readerId)) {
+            this.emitReader(readerId, 'absent', 'lezer niet meer gevonden na herstart van pcscd');
+          }
+        }
+      }
       void pcscdReachable(this.socketPath).then((ok) => {
         if (!ok && generation === this.generation && this.state === 'running') {
           this.outage(new Error('pcscd socket antwoordt niet meer'));
@@ -145,6 +157,7 @@ export class PcscSource implements CardSource {
 
   private closeNfc(): void {
     this.generation++;
+    this.attached.clear();
     const nfc = this.nfc;
     this.nfc = null;
     if (nfc === null) return;
@@ -185,6 +198,7 @@ export class PcscSource implements CardSource {
       return;
     }
     reader.autoProcessing = false;
+    this.attached.add(name);
     this.emitReader(name, 'present');
     reader.on('card', () => {
       if (current()) void this.read(reader, current);
@@ -200,7 +214,9 @@ export class PcscSource implements CardSource {
       else this.emitReader(name, 'error', describePcscError(err));
     });
     reader.on('end', () => {
-      if (current()) this.emitReader(name, 'absent', 'lezer losgekoppeld');
+      if (!current()) return;
+      this.attached.delete(name);
+      this.emitReader(name, 'absent', 'lezer losgekoppeld');
     });
   }
 

@@ -1,4 +1,7 @@
 // Card faults and a pcscd outage through the real PC/SC stack: no crash, no phantom tap, health in words.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PCSCD_READER_ID } from '../src/pcsc-source.node.ts';
 import { acquirePcscd, type PcscdLease } from '../src/testing/pcscd-harness.node.ts';
@@ -88,5 +91,33 @@ describe('pcscd stopped and started during a session', () => {
     await h.next('health', (e) => e.readerId === READER0 && e.status === 'present', back, 15_000);
     const read = await tap(h, make({ uid: '04d0ab6af85c80' }));
     expect(read).toMatchObject({ value: '04D0AB6AF85C80', readerId: READER0 });
+  }, 40_000);
+
+  it('marks a reader that does not come back after the outage as absent', async () => {
+    // The same vpcd driver under another name looks, to us, like a reader swapped while pcscd was down.
+    const dir = mkdtempSync(join(tmpdir(), 'uitpas-readerconf-'));
+    const conf = readFileSync('/etc/reader.conf.d/vpcd', 'utf8').replace(
+      /FRIENDLYNAME\s+"[^"]*"/,
+      'FRIENDLYNAME "Other PCD"',
+    );
+    writeFileSync(join(dir, 'vpcd'), conf);
+    try {
+      const from = h.events.health.length;
+      await lease.stopPcscd();
+      await h.next('health', (e) => e.readerId === READER0 && e.status === 'error', from);
+      await lease.startPcscd({ readerConfDir: dir });
+      await h.next('health', (e) => e.readerId === PCSCD_READER_ID && e.status === 'present', from, 15_000);
+      const gone = await h.next(
+        'health',
+        (e) => e.readerId === READER0 && e.status === 'absent',
+        from,
+        15_000,
+      );
+      expect(gone.lastError).toMatch(/niet meer gevonden/);
+    } finally {
+      await lease.stopPcscd();
+      await lease.startPcscd();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 40_000);
 });
