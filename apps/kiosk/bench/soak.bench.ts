@@ -4,7 +4,7 @@
 //   goal <= 10 MB, measured after a warm-up so one-time allocations do not count.
 // The API is stubbed at the fetch boundary (bench/api-stub.ts) so the figures are the kiosk's own.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,12 @@ console.log(
     `growth ${mb(after - baseline)} MB (goal <= 10 MB); heap ${mb(heap)} MB; ` +
     `${((TAPS - WARMUP) / seconds).toFixed(0)} taps/s` +
     '',
+);
+const usage = process.memoryUsage();
+const size = (name: string) => (existsSync(join(dataDir, name)) ? statSync(join(dataDir, name)).size : 0);
+console.log(
+  `  heap total ${mb(usage.heapTotal)} MB; native: external ${mb(usage.external)} MB, array buffers ${mb(usage.arrayBuffers)} MB; ` +
+    `ledger ${mb(size('kiosk.sqlite'))} MB + WAL ${mb(size('kiosk.sqlite-wal'))} MB + index ${mb(size('kiosk.sqlite-shm'))} MB`,
 );
 await station.stop();
 rmSync(dataDir, { recursive: true, force: true });

@@ -73,13 +73,14 @@ const nl: Catalogue = {
   stay: 'Ik ben er nog',
 };
 
+// French puts a no-break space before : ? ! so they never start a line.
 const fr: Catalogue = {
   holdCard: 'Présentez votre UiTPAS devant le lecteur',
   readerPositionDefault: "Le lecteur se trouve sous l'écran.",
   pointsPerVisit: (n) => (n === 1 ? 'Vous épargnez 1 point' : `Vous épargnez ${n} points`),
   currentActivity: 'Maintenant',
   noActivity: "Aucune activité n'est ouverte à l'épargne de points pour le moment.",
-  qrCaption: "Épargnez avec votre smartphone : scannez ce code avec l'app UiTPAS.",
+  qrCaption: "Épargnez avec votre smartphone\u00a0: scannez ce code avec l'app UiTPAS.",
   readerUnavailable:
     "Le lecteur de cartes ne fonctionne pas pour l'instant. Utilisez l'app UiTPAS ou passez au comptoir.",
   offline:
@@ -103,10 +104,10 @@ const fr: Catalogue = {
   rewardsTitle: 'Avantages à échanger',
   rewardsNote: "L'échange se fait au comptoir.",
   rewardPoints: (n) => (n === 1 ? '1 point' : `${n} points`),
-  rewardReachable: "C'est possible !",
+  rewardReachable: "C'est possible\u00a0!",
   rewardMissing: (n) => (n === 1 ? 'Encore 1 point' : `Encore ${n} points`),
   done: 'Terminé',
-  stillThere: 'Êtes-vous toujours là ?',
+  stillThere: 'Êtes-vous toujours là\u00a0?',
   countdown: (s) => `L'écran recommence dans ${s} secondes.`,
   stay: 'Je suis encore là',
 };
