@@ -106,6 +106,14 @@ afterEach(async () => {
 });
 
 const identifyField = () => page.getByLabel('UiTPAS-nummer of rijksregisternummer');
+/** A keyboard-wedge scanner: the whole code and its Enter in one burst, as fast as the hardware types. */
+const scannerTypes = (code: string) =>
+  page.evaluate((keys) => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    for (const key of [...keys, 'Enter']) {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    }
+  }, code);
 const visibleText = () => page.locator('body').innerText();
 /** What the screen says about people: everything except the simulator's own buttons. */
 const screenAboutPeople = () =>
@@ -176,6 +184,74 @@ describe('the counter in Chromium against the sandbox', () => {
     }
   });
 
+  it('wrong-person guard with a slow API: a late check-in answer for A never shows on B', async () => {
+    const noah = seed().PASSHOLDERS.noah;
+    await sandbox.admin.addFault({
+      route: 'POST /checkins',
+      kind: 'latency',
+      latencyMs: 2_500,
+      remaining: 1,
+    });
+    await identifyField().fill(noah.uitpasNumber);
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Noah');
+    await page.getByRole('button', { name: `Inchecken voor ${CONCERT}` }).click();
+    await page.getByRole('button', { name: 'Tik Amira' }).click();
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Amira');
+    // Noah's check-in still lands (staff confirmed it for Noah), but nothing of it reaches Amira's screen.
+    await poll(
+      async () =>
+        (await sandbox.admin.state()).checkins.filter(
+          (c) => c.passholder_id === noah.id && c.deleted_at === null,
+        ).length,
+    ).toBe(1);
+    await poll(() => page.getByTestId('queue-depth').innerText()).toContain('Wachtrij: 0');
+    const text = await screenAboutPeople();
+    for (const trace of ['Noah', '0400 000 010 415', 'Ingecheckt']) expect(text, trace).not.toContain(trace);
+    expect(await page.getByTestId('passholder').innerText()).toContain('Amira');
+  });
+
+  it('identifies a keyboard-wedge scan and a typed INSZ', async () => {
+    const { jonas, amira } = seed().PASSHOLDERS;
+    await scannerTypes(jonas.uitpasNumber);
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Jonas');
+    await identifyField().fill(amira.inszNumber);
+    await poll(() => page.getByTestId('identify-message').innerText()).toBe('Geldig rijksregisternummer.');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Amira');
+    expect(await visibleText()).not.toContain(amira.inszNumber);
+  });
+
+  it('sells a ticket at kansentarief: tariffs from the API, the amount to collect, registered once', async () => {
+    const amira = seed().PASSHOLDERS.amira;
+    await page.getByRole('button', { name: 'Tik Amira' }).click();
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Amira');
+    await page.getByRole('button', { name: `Kansentarief voor ${CONCERT}` }).click();
+    const count = page.getByRole('spinbutton').first();
+    await poll(() => count.count()).toBe(1);
+    await poll(() => count.evaluate((el) => el === document.activeElement)).toBe(true);
+    await count.fill('1');
+    await poll(() => page.getByTestId('sale-total').innerText()).not.toBe('Te betalen: € 0,00');
+    const total = await page.getByTestId('sale-total').innerText();
+    await page.getByRole('button', { name: 'Verkoop registreren' }).click();
+    await poll(() => page.getByTestId('sale-result').innerText()).toContain('Geregistreerd: 1 ticket(s).');
+    expect(await page.getByTestId('sale-result').innerText()).toContain(total.replace('Te betalen: ', ''));
+    await page.screenshot({ path: `${ARTIFACTS}kansentarief.nl.png`, fullPage: true });
+    const sales = (await sandbox.admin.state()).ticketSales.filter(
+      (t) => t.passholder_id === amira.id && t.deleted_at === null,
+    );
+    expect(sales).toHaveLength(1);
+  });
+
+  it('explains in Dutch when a pass holder has no kansentarief', async () => {
+    await page.getByRole('button', { name: 'Tik Jonas' }).click();
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Jonas');
+    await page.getByRole('button', { name: `Kansentarief voor ${CONCERT}` }).click();
+    await poll(() => page.getByTestId('tariffs').innerText()).toMatch(/kansentarief|tarief|UiTPAS/i);
+    expect(await page.getByRole('button', { name: 'Verkoop registreren' }).isDisabled()).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('keeps invalid typed input and explains it in Dutch, without a lookup', async () => {
     await identifyField().fill('0400000010119');
     await poll(() => page.getByTestId('identify-message').innerText()).toContain('controlecijfer is fout');
@@ -190,9 +266,7 @@ describe('the counter in Chromium against the sandbox', () => {
   });
 
   it('answers a garbage scan, an unknown card, a blocked card and a blank card clearly, in Dutch', async () => {
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.type('zz-not-a-pass!', { delay: 0 });
-    await page.keyboard.press('Enter');
+    await scannerTypes('zz-not-a-pass!');
     await poll(() => page.getByTestId('identification').getAttribute('data-kind')).toBe('invalid-input');
     expect(await page.getByTestId('identification-message').innerText()).toMatch(
       /geen UiTPAS-nummer|ongeldige tekens/,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { pickText } from '../i18n/index.ts';
 import type { ActivityRange } from '../store.ts';
 import { useTerminal } from './context.tsx';
+import { TariffPanel } from './TariffPanel.tsx';
 
 const RANGES: ActivityRange[] = ['today', '7d', '30d'];
 
@@ -16,6 +17,8 @@ export function ActivitiesPanel() {
   const identification = useTerminal((s) => s.identification);
   const checkin = useTerminal((s) => s.checkin);
   const checkIn = useTerminal((s) => s.checkIn);
+  const loadTariffs = useTerminal((s) => s.loadTariffs);
+  const tariffsFor = useTerminal((s) => s.tariffs?.eventId);
   const firstCheckin = useRef<HTMLButtonElement>(null);
   const canCheckIn = identification?.kind === 'passholder';
   const identificationId = identification?.identificationId;
@@ -61,6 +64,7 @@ export function ActivitiesPanel() {
         </p>
       )}
       {!canCheckIn && <p className="hint">{t('activities.needPassholder')}</p>}
+      {tariffsFor !== undefined && <TariffPanel activityName={activityName(tariffsFor)} />}
       {activities.loading ? (
         <p role="status">{t('activities.loading')}</p>
       ) : activities.items.length === 0 ? (
@@ -84,16 +88,29 @@ export function ActivitiesPanel() {
                   </span>
                 )}
               </div>
-              <button
-                type="button"
-                className="primary"
-                ref={index === 0 ? firstCheckin : undefined}
-                disabled={!canCheckIn || current?.pending === true}
-                aria-label={t('activities.checkinFor', { name: activity.name })}
-                onClick={() => void checkIn(activity.id)}
-              >
-                {t('activities.checkin')}
-              </button>
+              <div className="activity-actions">
+                <button
+                  type="button"
+                  className="primary"
+                  ref={index === 0 ? firstCheckin : undefined}
+                  disabled={!canCheckIn || current?.pending === true}
+                  aria-label={t('activities.checkinFor', { name: activity.name })}
+                  onClick={() => void checkIn(activity.id)}
+                >
+                  {t('activities.checkin')}
+                </button>
+                {activity.prices?.some((p) => p.regularPriceCents > 0) && (
+                  <button
+                    type="button"
+                    disabled={!canCheckIn}
+                    aria-label={t('tariffs.openFor', { name: activity.name })}
+                    aria-expanded={tariffsFor === activity.id}
+                    onClick={() => void loadTariffs(activity.id)}
+                  >
+                    {t('tariffs.open')}
+                  </button>
+                )}
+              </div>
             </li>
           ))}
         </ul>
