@@ -48,6 +48,12 @@ function stop(code = 0): void {
 process.once('SIGINT', () => stop());
 process.once('SIGTERM', () => stop());
 
+if (process.argv[2] === 'kiosk') {
+  await import('./start-kiosk.ts');
+  // The kiosk's children keep this process alive until Ctrl+C.
+  await new Promise<never>(() => {});
+}
+
 const build = spawn('pnpm', ['--filter', '@uitpas/counter', 'build'], { cwd: ROOT, stdio: 'inherit' });
 if ((await new Promise((resolve) => build.once('exit', resolve))) !== 0) {
   console.error('The counter could not be built.');

@@ -22,3 +22,13 @@ export { lookupPass, lookupTariffs } from './lookup.ts';
 export type { PassLookup, TariffLookup } from './lookup.ts';
 export type { Pass, Checkin, TicketSaleResponse, RedeemedReward, TariffsResponse } from './api/schemas.ts';
 export { SecretStore, loadOrCreateKey, encryptSecret, decryptSecret } from './secrets.node.ts';
+export { createKioskApi } from './api/kiosk-client.ts';
+export type {
+  KioskApi,
+  KioskApiError,
+  KioskApiOptions,
+  KioskApiResult,
+  KioskCurrentEvent,
+  KioskDeviceRecord,
+  KioskRewardRecord,
+} from './api/kiosk-client.ts';

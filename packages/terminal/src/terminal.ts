@@ -10,6 +10,7 @@ import {
   type PassholderView,
   type TariffOffer,
   type IdentificationSource,
+  type KioskCommandName,
   type ContractResult,
   type StationConfig,
   type TerminalEvent,
@@ -30,8 +31,9 @@ export interface Terminal {
   close(): void;
 }
 
+/** The counter's commands; the kiosk's are served by the kiosk terminal (./kiosk). */
 type Handlers = {
-  [N in CommandName]: (
+  [N in Exclude<CommandName, KioskCommandName>]: (
     input: Extract<Command, { name: N }>['input'],
   ) => Promise<ContractResult<CommandOutput<N>>>;
 };
@@ -310,7 +312,18 @@ export function createTerminal(options: TerminalOptions): Terminal {
   return {
     async handle(command) {
       try {
-        const handler = handlers[command.name] as (input: unknown) => Promise<ContractResult<unknown>>;
+        const handler = (
+          handlers as Partial<Record<CommandName, (input: unknown) => Promise<ContractResult<unknown>>>>
+        )[command.name];
+        if (handler === undefined)
+          return {
+            ok: false,
+            problem: problem('not-available', {
+              nl: 'Deze functie is er niet op dit toestel.',
+              fr: "Cette fonction n'existe pas sur cet appareil.",
+              en: 'This function is not available on this device.',
+            }),
+          };
         return await handler(command.input);
       } catch (error) {
         log(`command ${command.name} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -15,6 +15,7 @@ import {
   stationConfigSchema,
   syncStatusSchema,
 } from './views.ts';
+import { KIOSK_COMMANDS } from './kiosk.ts';
 
 /** Typed or scanned text is bounded: no scanner or typist produces more. */
 const inputText = z.string().max(256);
@@ -118,6 +119,7 @@ export const COMMANDS = {
     input: z.object({}).strict(),
     output: z.object({ sync: syncStatusSchema, readers: z.array(readerHealthSchema) }),
   },
+  ...KIOSK_COMMANDS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type CommandName = keyof typeof COMMANDS;

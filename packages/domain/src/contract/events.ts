@@ -1,6 +1,7 @@
 // Events the terminal pushes to every connected renderer, unasked.
 import { z } from 'zod';
 import { identificationSchema, readerHealthSchema, stationConfigSchema, syncStatusSchema } from './views.ts';
+import { KIOSK_EVENTS } from './kiosk.ts';
 
 export const terminalEventSchema = z.discriminatedUnion('type', [
   /** A new identification (from any source) replaces the previous pass holder everywhere. */
@@ -9,5 +10,6 @@ export const terminalEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync-status'), sync: syncStatusSchema }),
   z.object({ type: z.literal('readers'), readers: z.array(readerHealthSchema) }),
   z.object({ type: z.literal('station'), station: stationConfigSchema }),
+  ...KIOSK_EVENTS,
 ]);
 export type TerminalEvent = z.infer<typeof terminalEventSchema>;
