@@ -18,6 +18,7 @@ export { backoffDelay, parseRetryAfter, DEFAULT_BACKOFF } from './api/backoff.ts
 export type { BackoffPolicy } from './api/backoff.ts';
 export { SyncEngine } from './engine/engine.ts';
 export type { SyncEngineOptions, SyncEvents, SyncStatus } from './engine/engine.ts';
-export { lookupPass } from './lookup.ts';
-export type { PassLookup } from './lookup.ts';
+export { lookupPass, lookupTariffs } from './lookup.ts';
+export type { PassLookup, TariffLookup } from './lookup.ts';
+export type { Pass, Checkin, TicketSaleResponse, RedeemedReward, TariffsResponse } from './api/schemas.ts';
 export { SecretStore, loadOrCreateKey, encryptSecret, decryptSecret } from './secrets.node.ts';

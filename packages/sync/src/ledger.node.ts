@@ -347,6 +347,20 @@ export class Ledger {
 
   // ---- engine transitions (each one transaction with its audit entry) ----
 
+  /**
+   * Runs an engine bookkeeping transaction with synchronous=NORMAL: it survives an app crash, and on power
+   * loss it can only fall back to `sent`, which the engine reconciles from the API's history. Only
+   * `record` and `markSent` must reach the disk before anything else happens, and they stay FULL.
+   */
+  private relaxed<T>(fn: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.db.transaction(fn)();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
+  }
+
   /** Open outbox entries in order: pending, sent (outcome unknown after a crash) and uncertain ones. */
   openOutbox(): RecordedAction[] {
     return (this.s.openOutbox.all() as ActionRow[]).map(toAction);
@@ -381,7 +395,7 @@ export class Ledger {
     event: string,
   ): void {
     const at = this.now();
-    this.db.transaction(() => {
+    this.relaxed(() => {
       const a = this.getAction(id);
       if (a === undefined) return;
       this.s.finishAction.run({
@@ -395,12 +409,12 @@ export class Ledger {
       if (resource !== null)
         for (const sid of serverIds) this.s.insertEffect.run(sid, resource, id, 'effect', at);
       this.audit({ stationId: a.stationId, staffId: a.staffId, event, actionId: id, detail: { serverIds } });
-    })();
+    });
   }
 
   markRejected(id: string, problem: ActionProblem): void {
     const at = this.now();
-    this.db.transaction(() => {
+    this.relaxed(() => {
       const a = this.getAction(id);
       if (a === undefined) return;
       this.s.rejectAction.run({
@@ -419,35 +433,35 @@ export class Ledger {
         actionId: id,
         detail: { type: problem.type ?? problem.kind, status: problem.status },
       });
-    })();
+    });
   }
 
   markUncertain(id: string, problem: ActionProblem, notBefore: number): void {
     const at = this.now();
-    this.db.transaction(() => {
+    this.relaxed(() => {
       this.s.uncertainAction.run({ id, problem: JSON.stringify(problem), at });
       this.s.setNotBefore.run(notBefore, id);
-    })();
+    });
   }
 
   /** The request was not processed (refused before handling, connection refused, 429, 503): send later. */
   markRetryLater(id: string, problem: ActionProblem, notBefore: number): void {
     const at = this.now();
-    this.db.transaction(() => {
+    this.relaxed(() => {
       this.s.retryAction.run({ id, problem: JSON.stringify(problem), at });
       this.s.setNotBefore.run(notBefore, id);
-    })();
+    });
   }
 
   /** Reconciliation found no effect at the server: the action may be sent again. */
   markNotFoundAtServer(id: string): void {
     const at = this.now();
-    this.db.transaction(() => {
+    this.relaxed(() => {
       const a = this.getAction(id);
       if (a === undefined) return;
       this.s.backToPending.run({ id, at });
       this.audit({ stationId: a.stationId, staffId: a.staffId, event: 'reconcile:not-found', actionId: id });
-    })();
+    });
   }
 
   /** Server ids already claimed by some action (as its effect, or cancelled as a duplicate). */
@@ -459,7 +473,7 @@ export class Ledger {
 
   recordDuplicateCancelled(actionId: string, resource: ServerResource, serverId: string): void {
     const at = this.now();
-    this.db.transaction(() => {
+    this.relaxed(() => {
       const a = this.getAction(actionId);
       if (a === undefined) return;
       this.s.insertEffect.run(serverId, resource, actionId, 'duplicate-cancelled', at);
@@ -470,12 +484,12 @@ export class Ledger {
         actionId,
         detail: { resource, serverId },
       });
-    })();
+    });
   }
 
   /** An undo action cancelled this server effect; the row stays, with its new role. */
   markUndone(resource: ServerResource, serverId: string): void {
-    this.s.markEffectUndone.run(resource, serverId);
+    this.relaxed(() => this.s.markEffectUndone.run(resource, serverId));
   }
 
   /** Finished actions that went through an unknown outcome and were not checked for duplicates yet. */
@@ -484,7 +498,7 @@ export class Ledger {
   }
 
   markVerified(id: string): void {
-    this.s.markVerified.run(this.now(), id);
+    this.relaxed(() => this.s.markVerified.run(this.now(), id));
   }
 
   // ---- audit log ----

@@ -3,6 +3,7 @@
 import { classifyIdentifier, type AppError } from '@uitpas/domain';
 import type { ApiError, UitpasClient } from './api/client.ts';
 import type { PassSnapshot } from './ledger-types.ts';
+import type { TariffsResponse } from './api/schemas.ts';
 import type { Ledger } from './ledger.node.ts';
 
 export type PassLookup =
@@ -69,6 +70,62 @@ export async function lookupPass(
     error: {
       kind: 'offline',
       message: 'Deze pas is niet gekend op dit toestel en UiTPAS is niet bereikbaar.',
+    },
+  };
+}
+
+export type TariffLookup =
+  | { ok: true; source: 'api' | 'cache'; tariffs: TariffsResponse; fetchedAt: number; provisional: boolean }
+  | { ok: false; error: AppError };
+
+/**
+ * Tariffs for a sale (prices are never computed here, DOMAIN.md rule 7): online from GET /tariffs, kept in
+ * the reference cache per event, regular price and pass; offline the last answer received for exactly that
+ * combination, marked provisional.
+ */
+export async function lookupTariffs(
+  ledger: Ledger,
+  client: UitpasClient | undefined,
+  q: { eventId: string; regularPriceCents: number; uitpasNumber: string },
+): Promise<TariffLookup> {
+  const key = `${q.uitpasNumber}:${q.regularPriceCents}`;
+  if (client !== undefined) {
+    const r = await client.getTariffs({
+      eventId: q.eventId,
+      regularPrice: q.regularPriceCents / 100,
+      uitpasNumber: q.uitpasNumber,
+    });
+    if (r.ok) {
+      const at = Date.now();
+      ledger.putReference('tariff', q.eventId, key, r.value, at);
+      return { ok: true, source: 'api', tariffs: r.value, fetchedAt: at, provisional: false };
+    }
+    if (!OFFLINE_KINDS.has(r.error.kind)) {
+      return {
+        ok: false,
+        error: {
+          kind: r.error.kind === 'problem' ? 'refused' : 'unauthorized',
+          message: r.error.message,
+          ...(r.error.kind === 'problem' ? { problem: r.error.problem } : {}),
+        },
+      };
+    }
+  }
+  const cached = ledger.getReference<TariffsResponse>('tariff', q.eventId, key);
+  if (cached)
+    return {
+      ok: true,
+      source: 'cache',
+      tariffs: cached.value,
+      fetchedAt: cached.fetchedAt,
+      provisional: true,
+    };
+  return {
+    ok: false,
+    error: {
+      kind: 'offline',
+      message:
+        'UiTPAS is niet bereikbaar en er is voor deze pas en prijs nog geen tarief gekend op dit toestel.',
     },
   };
 }

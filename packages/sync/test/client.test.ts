@@ -235,6 +235,38 @@ describe('engine with bad responses', () => {
     expect(stub.requests.filter((r) => r.method === 'POST' && r.url === '/checkins').length).toBe(1);
   });
 
+  it('a kiosk check-in whose answer was lost is settled by the check-in limit, not doubled', async () => {
+    const kiosk = createUitpasClient({
+      baseUrl: stub.baseUrl,
+      timeoutMs: 300,
+      auth: { kind: 'kiosk-device', deviceToken: 'device-1' },
+    });
+    let calls = 0;
+    stub.handle('POST', '/kiosk-devices/checkins', (req, res) => {
+      calls++;
+      expect(req.headers['x-custom-token']).toBe('device-1');
+      if (calls === 1) return req.socket.destroy();
+      json(res, 400, {
+        type: 'https://api.publiq.be/probs/uitpas/maximum-reached',
+        title: 'max',
+        status: 400,
+      });
+    });
+    const a = { ...checkin(uitpasNumber(8)), type: 'kiosk-checkin' as const, chipNumber: '04AABBCCDDEEFF' };
+    const {
+      uitpasNumber: _u,
+      eventId: _e,
+      ...kioskAction
+    } = a as typeof a & { uitpasNumber: string; eventId: string };
+    expect(t.ledger.record(kioskAction).ok).toBe(true);
+    const engine = new SyncEngine({ ledger: t.ledger, client: kiosk, intervalMs: 60_000 });
+    engine.start();
+    await engine.drain();
+    await engine.stop();
+    expect(t.ledger.getAction(a.id)?.state).toBe('reconciled');
+    expect(calls).toBe(2);
+  });
+
   it('a hanging server leaves the action uncertain, never pending-and-resent', async () => {
     const a = checkin(uitpasNumber(6));
     t.ledger.record(a);

@@ -1,5 +1,5 @@
-// Child process of the crash test: records actions as fast as it can (and, given a sandbox, syncs them
-// at the same time) until the parent kills it with SIGKILL. After each commit it writes `committed <id>`
+// Child process of the crash test: records reward redemptions as fast as it can (and, given a sandbox,
+// syncs them at the same time) until the parent kills it with SIGKILL. After each commit it writes `committed <id>`
 // to stdout; the parent checks every id it saw is in the ledger exactly once.
 // Bundled by esbuild before the test (see crash.test.ts) so each of the 200 rounds starts fast.
 import { readFileSync, writeSync } from 'node:fs';
@@ -9,8 +9,10 @@ import { createUitpasClient, openLedger, SyncEngine } from '../src/index.ts';
 interface Plan {
   file: string;
   organizerId: string;
-  /** Work items: each becomes one check-in, taken in order from the number of actions already recorded. */
-  combos: { uitpasNumber: string; eventId: string; organizerId: string; passholderId?: string }[];
+  rewardId: string;
+  rewardPoints: number;
+  /** Pass holders to redeem for, in turn. */
+  people: { uitpasNumber: string; passholderId: string }[];
   sandbox?: { baseUrl: string; clientId: string; clientSecret: string };
 }
 
@@ -37,23 +39,24 @@ if (plan.sandbox) {
   engine.start();
 }
 
-const count = ledger.db.prepare(`SELECT count(*) AS n FROM actions`).pluck();
 writeSync(1, 'ready\n');
 
+let n = 0;
 function step(): void {
-  const n = count.get() as number;
-  const combo = plan.combos[n];
-  if (combo === undefined) return;
+  const p = plan.people[n++ % plan.people.length];
+  if (p === undefined) return;
   const r = ledger.record({
     id: randomUUID(),
-    type: 'checkin',
+    type: 'reward-redemption',
     stationId: 'crash-station',
     staffId: 'crash-staff',
-    organizerId: combo.organizerId,
+    organizerId: plan.organizerId,
     createdAt: new Date().toISOString(),
-    eventId: combo.eventId,
-    uitpasNumber: combo.uitpasNumber,
-    ...(combo.passholderId ? { passholderId: combo.passholderId } : {}),
+    rewardId: plan.rewardId,
+    uitpasNumber: p.uitpasNumber,
+    passholderId: p.passholderId,
+    rewardType: 'POINTS',
+    points: plan.rewardPoints,
   });
   if (r.ok) writeSync(1, `committed ${r.value.id}\n`);
   else writeSync(2, `record failed: ${r.error.message}\n`);

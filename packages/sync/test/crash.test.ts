@@ -1,21 +1,29 @@
-// Crash safety with real processes: a child records (and syncs) actions and is killed with SIGKILL at
-// random moments, 200 times. After every kill the file passes integrity_check and every action the child
-// reported as committed is there exactly once, with exactly one outbox row.
+// Crash safety with real processes: a child records reward redemptions and syncs them to the sandbox at
+// the same time, and is killed with SIGKILL at random moments, 200 times. After every kill the file
+// passes integrity_check and every action the child reported as committed is there exactly once, with
+// its outbox row and audit entry. After a final sync the sandbox holds each action's effect exactly once:
+// kills during a request leave `sent` actions, which are reconciled, never blindly resent.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLedger, SyncEngine } from '../src/index.ts';
 import { bundleChild, runRound, writePlan } from './crash-harness.ts';
-import { tempDir, uitpasNumber } from './helpers.ts';
+import { tempDir } from './helpers.ts';
+import { clientFor, seedPeople, startSandbox, type SandboxHandle } from './sandbox-helpers.ts';
 
 const ROUNDS = 200;
 
 let childFile: string;
 let dir: { dir: string; cleanup: () => void };
+let sandbox: SandboxHandle;
 beforeAll(async () => {
-  childFile = await bundleChild();
+  [childFile, sandbox] = await Promise.all([bundleChild(), startSandbox()]);
   dir = tempDir('uitpas-crash-');
 });
-afterAll(() => dir.cleanup());
+afterAll(async () => {
+  dir.cleanup();
+  await sandbox.dispose();
+});
 
 function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
@@ -25,19 +33,29 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-describe('crash: SIGKILL while recording', () => {
-  it(`keeps every reported action exactly once over ${ROUNDS} kills`, async () => {
+describe('crash: SIGKILL while recording and syncing', () => {
+  it(`keeps every reported action exactly once over ${ROUNDS} kills, and the sandbox too`, async () => {
     const file = join(dir.dir, 'crash.sqlite');
-    const combos = Array.from({ length: 20_000 }, (_, i) => ({
-      uitpasNumber: uitpasNumber(1000 + (i % 5000)),
-      eventId: `event-${Math.floor(i / 5000)}`,
-      organizerId: 'org-1',
-    }));
-    const plan = writePlan(dir.dir, { file, organizerId: 'org-1', combos });
+    const s = sandbox.seed;
+    const people = await seedPeople(sandbox, ['amira', 'jonas', 'noah', 'lucas', 'bram'], 10_000_000);
+    const reward = s.REWARDS.goedDoel;
+    const plan = writePlan(dir.dir, {
+      file,
+      organizerId: s.ORGANIZERS.ccEeklo.id,
+      rewardId: reward.id,
+      rewardPoints: reward.points,
+      people: people.map((p) => ({ uitpasNumber: p.uitpasNumber, passholderId: p.id })),
+      sandbox: {
+        baseUrl: sandbox.baseUrl,
+        clientId: s.CLIENTS.counter.clientId,
+        clientSecret: s.CLIENTS.counter.clientSecret,
+      },
+    });
+    const before = new Set((await sandbox.admin.state()).redemptions.map((r) => r.id));
     const random = seededRandom(20261124);
     const reported = new Set<string>();
     for (let round = 0; round < ROUNDS; round++) {
-      const { committed } = await runRound(childFile, plan, Math.floor(random() * 40));
+      const { committed } = await runRound(childFile, plan, Math.floor(random() * 120));
       for (const id of committed) reported.add(id);
       const db = new Database(file);
       try {
@@ -62,6 +80,38 @@ describe('crash: SIGKILL while recording', () => {
         db.close();
       }
     }
-    expect(reported.size).toBeGreaterThan(ROUNDS);
-  }, 240_000);
+    expect(reported.size).toBeGreaterThan(ROUNDS / 2);
+
+    // Final sync in this process, then every action's effect is in the sandbox exactly once.
+    const opened = openLedger(file);
+    if (!opened.ok) throw new Error(opened.problem.message);
+    const ledger = opened.ledger;
+    const interrupted = ledger.openOutbox().filter((a) => a.state === 'sent').length;
+    const engine = new SyncEngine({
+      ledger,
+      client: clientFor(sandbox),
+      intervalMs: 20,
+      reconcileDelayMs: 0,
+    });
+    engine.start();
+    for (let i = 0; i < 1500 && ledger.queueStats().depth > 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    await engine.stop();
+    const all = ledger.history({ limit: 100_000 });
+    for (const id of reported) expect(all.some((a) => a.id === id)).toBe(true);
+    expect(ledger.queueStats().depth).toBe(0);
+    expect(all.filter((a) => a.state !== 'confirmed' && a.state !== 'reconciled')).toEqual([]);
+    const rows = (await sandbox.admin.state()).redemptions.filter(
+      (r) => !before.has(r.id) && r.deleted_at === null,
+    );
+    const claimed = all.flatMap((a) => a.serverIds);
+    expect(rows.length).toBe(all.length);
+    expect(new Set(claimed)).toEqual(new Set(rows.map((r) => r.id)));
+    expect(claimed.length).toBe(new Set(claimed).size);
+    console.log(
+      `crash: ${all.length} actions, ${reported.size} reported, ${interrupted} interrupted mid-request,`,
+      `${all.filter((a) => a.state === 'reconciled').length} reconciled`,
+    );
+    ledger.close();
+  }, 300_000);
 });

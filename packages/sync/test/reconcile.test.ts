@@ -19,7 +19,7 @@ let people: TestPassholder[];
 beforeAll(async () => {
   sandbox = await startSandbox();
   client = clientFor(sandbox, 3000);
-  people = await seedPeople(sandbox, ['jonas', 'amira', 'bram', 'lucas'], 100);
+  people = await seedPeople(sandbox, ['jonas', 'amira', 'bram', 'lucas', 'noah'], 100);
 });
 afterAll(() => sandbox.dispose());
 
@@ -136,5 +136,56 @@ describe('reconciliation of a lost response', () => {
     const cancelled = rows.find((r) => r.deleted_at !== null);
     expect(cancelled?.id).toBe(planted.ok ? planted.value.id : '');
     expect(t.ledger.auditLog({ actionId: a.id }).map((e) => e.event)).toContain('duplicate-cancelled');
+  });
+
+  it('cancels a duplicate that shows up after an uncertain action was sent again', async () => {
+    const p = people[4] as TestPassholder;
+    const r = sandbox.seed.REWARDS.goedDoel;
+    const a: LocalAction = {
+      ...actionBase(eeklo()),
+      type: 'reward-redemption',
+      rewardId: r.id,
+      uitpasNumber: p.uitpasNumber,
+      rewardType: 'POINTS',
+      points: r.points,
+    };
+    // The first request times out; it is looked for, not found, and sent again.
+    await sandbox.admin.addFault({
+      route: 'POST /rewards/redeemed',
+      kind: 'latency',
+      latencyMs: 1500,
+      remaining: 1,
+    });
+    const impatient = clientFor(sandbox, 300);
+    const engine = new SyncEngine({
+      ledger: t.ledger,
+      client: impatient,
+      intervalMs: 20,
+      reconcileDelayMs: 0,
+      landingWindowMs: 1000,
+      referenceIntervalMs: 0,
+    });
+    expect(t.ledger.record(a).ok).toBe(true);
+    engine.start();
+    for (let i = 0; i < 200 && t.ledger.queueStats().depth > 0; i++)
+      await new Promise((res) => setTimeout(res, 20));
+    expect(t.ledger.getAction(a.id)).toMatchObject({ state: 'confirmed', wasUncertain: true, attempts: 2 });
+    // The first request lands after all (the sandbox drops timed-out requests, so it is planted here).
+    const late = await client.postRedeemedReward({ rewardId: r.id, uitpasNumber: p.uitpasNumber });
+    expect(late.ok).toBe(true);
+    expect(await engine.verifyDuplicates()).toBe(0); // still inside the landing window: too early to judge
+    await new Promise((res) => setTimeout(res, 1100));
+    expect(await engine.verifyDuplicates()).toBe(1);
+    await engine.stop();
+    const rows = (await sandbox.admin.state()).redemptions.filter((x) => x.passholder_id === p.id);
+    expect(rows).toHaveLength(2);
+    expect(rows.filter((x) => x.deleted_at === null).map((x) => x.id)).toEqual(
+      t.ledger.getAction(a.id)?.serverIds,
+    );
+    expect(rows.find((x) => x.deleted_at !== null)?.id).toBe(late.ok ? late.value.id : '');
+    expect(t.ledger.auditLog({ actionId: a.id }).map((e) => e.event)).toContain('duplicate-cancelled');
+    expect((await sandbox.admin.state()).points.find((x) => x.passholderId === p.id)?.points).toBe(
+      100 - r.points,
+    );
   });
 });

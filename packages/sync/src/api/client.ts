@@ -259,6 +259,9 @@ export function createUitpasClient(options: UitpasClientOptions) {
 
     getPermissions: () => call(() => http.GET('/permissions', text), S.organizerPermissionsSchema),
 
+    getTariffs: (q: { regularPrice: number; eventId: string; uitpasNumber: string }) =>
+      call(() => http.GET('/tariffs', { params: { query: q }, ...text }), S.tariffsResponseSchema),
+
     postCheckin: (body: { eventId: string; uitpasNumber: string }) =>
       call(() => http.POST('/checkins', { body, ...text }), S.checkinSchema),
     getCheckins: (q: { passholderId: string; organizerId: string } & PageQuery) =>
@@ -342,6 +345,7 @@ export function createUitpasClient(options: UitpasClientOptions) {
         const url = new URL(`${options.baseUrl.replace(/\/$/, '')}/events`);
         url.searchParams.set('uitpas', 'true');
         url.searchParams.set('organizerId', q.organizerId);
+        url.searchParams.set('embed', 'true');
         if (q.dateFrom) url.searchParams.set('dateFrom', q.dateFrom);
         if (q.dateTo) url.searchParams.set('dateTo', q.dateTo);
         const p = page(q);

@@ -87,3 +87,19 @@ export const kioskCheckinSchema = z.looseObject({ newPoints: z.number(), totalPo
 
 export const passholderSchema = z.looseObject({ id: z.string().min(1), uitpasNumber: z.string().optional() });
 export const passholdersPageSchema = paginated(passholderSchema);
+
+export const tariffsResponseSchema = z.looseObject({
+  available: z
+    .array(
+      z.looseObject({
+        id: z.string().min(1),
+        name: z.string(),
+        price: z.number(),
+        type: z.enum(['SOCIALTARIFF', 'COUPON']),
+        remaining: z.number().int().optional(),
+      }),
+    )
+    .optional(),
+  endUserMessage: z.looseObject({ nl: z.string() }).optional(),
+});
+export type TariffsResponse = z.infer<typeof tariffsResponseSchema>;

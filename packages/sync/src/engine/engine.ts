@@ -44,11 +44,13 @@ export interface SyncEngineOptions {
   backoff?: BackoffPolicy;
   /** Wait this long after a timeout before reconciling, so a slow request can land first (default 2 s). */
   reconcileDelayMs?: number;
-  /** Margin for clock skew between this device and the API when matching history (default 10 min). */
+  /** Margin for clock skew between this device and the API when matching history (default 2 min). */
   clockSkewMs?: number;
+  /** How long after its last attempt a lost request may still land, for the duplicate check (default 2 min). */
+  landingWindowMs?: number;
   /** Organizers whose reference data is refreshed in the background. */
   organizerIds?: string[];
-  /** Background refresh interval of reference data, in ms (default 15 min; 0 = never). */
+  /** Background maintenance interval: reference data refresh and the duplicate check (default 15 min; 0 = never). */
   referenceIntervalMs?: number;
   now?: () => number;
 }
@@ -80,6 +82,7 @@ export class SyncEngine {
   private readonly backoff: BackoffPolicy;
   private readonly reconcileDelayMs: number;
   private readonly clockSkewMs: number;
+  private readonly landingWindowMs: number;
   private readonly organizerIds: string[];
   private readonly referenceIntervalMs: number;
   private readonly now: () => number;
@@ -95,6 +98,9 @@ export class SyncEngine {
   private lastError: SyncStatus['lastError'] = null;
   private pausedForAuth: SyncStatus['pausedForAuth'] = null;
   private readonly passholderIds = new Map<string, string>();
+  private lastStatusAt = 0;
+  private lock: Promise<void> = Promise.resolve();
+  private static readonly STATUS_INTERVAL_MS = 100;
 
   constructor(options: SyncEngineOptions) {
     this.ledger = options.ledger;
@@ -103,7 +109,8 @@ export class SyncEngine {
     this.intervalMs = options.intervalMs ?? 15_000;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.reconcileDelayMs = options.reconcileDelayMs ?? 2000;
-    this.clockSkewMs = options.clockSkewMs ?? 10 * 60_000;
+    this.clockSkewMs = options.clockSkewMs ?? 2 * 60_000;
+    this.landingWindowMs = options.landingWindowMs ?? 2 * 60_000;
     this.organizerIds = options.organizerIds ?? [];
     this.referenceIntervalMs = options.referenceIntervalMs ?? 15 * 60_000;
     this.now = options.now ?? Date.now;
@@ -118,10 +125,10 @@ export class SyncEngine {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = this.ledger.onRecorded(() => this.wake());
-    if (this.referenceIntervalMs > 0 && this.organizerIds.length > 0) {
-      this.refTimer = setInterval(() => void this.refreshAllReferences(), this.referenceIntervalMs);
+    if (this.referenceIntervalMs > 0) {
+      this.refTimer = setInterval(() => void this.maintenance(), this.referenceIntervalMs);
       this.refTimer.unref?.();
-      void this.refreshAllReferences();
+      void this.maintenance();
     }
     this.wake();
   }
@@ -136,7 +143,7 @@ export class SyncEngine {
     this.timer = undefined;
     this.refTimer = undefined;
     await this.drainPromise;
-    this.emitStatus();
+    this.emitStatus(true);
   }
 
   /** Asks for a drain now: after a new action, on reconnect, or from the timer. */
@@ -148,7 +155,7 @@ export class SyncEngine {
   /** After a new sign-in: clears the auth pause and drains. */
   resume(): void {
     this.pausedForAuth = null;
-    this.emitStatus();
+    this.emitStatus(true);
     this.wake();
   }
 
@@ -177,7 +184,7 @@ export class SyncEngine {
       this.again = true;
       return this.drainPromise;
     }
-    this.drainPromise = (async () => {
+    this.drainPromise = this.exclusive(async () => {
       try {
         do {
           this.again = false;
@@ -185,11 +192,24 @@ export class SyncEngine {
         } while (this.again && this.pausedForAuth === null);
       } finally {
         this.drainPromise = undefined;
-        this.emitStatus();
+        this.emitStatus(true);
         this.schedule();
       }
-    })();
+    });
     return this.drainPromise;
+  }
+
+  /**
+   * Draining and the duplicate check never overlap: the check must not mistake the effect of an action
+   * that is being reconciled at that moment for a duplicate.
+   */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn);
+    this.lock = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   private schedule(): void {
@@ -210,8 +230,10 @@ export class SyncEngine {
       if (list) list.push(a);
       else lanes.set(a.lane, [a]);
     }
-    this.emitStatus();
-    await Promise.all([...lanes.values()].map((actions) => this.limit(() => this.runLane(actions))));
+    this.emitStatus(true);
+    // Every lane runs; the limiter bounds the requests in flight, so a long lane does not hold a slot
+    // while it waits and short lanes are not starved behind it.
+    await Promise.all([...lanes.values()].map((actions) => this.runLane(actions)));
   }
 
   private async runLane(actions: RecordedAction[]): Promise<void> {
@@ -223,7 +245,7 @@ export class SyncEngine {
       if (current === undefined) return;
       if (current.state === 'confirmed' || current.state === 'rejected' || current.state === 'reconciled')
         continue;
-      const step = await this.process(current);
+      const step = await this.limit(() => this.process(current));
       this.emitStatus();
       if (step === 'blocked') return;
     }
@@ -539,11 +561,17 @@ export class SyncEngine {
    * Looks for duplicates of actions that went through an unknown outcome and were then sent again: the
    * lost request may have landed after all. Extra copies are cancelled (DELETE) and written to the audit log.
    */
-  async verifyDuplicates(): Promise<number> {
+  verifyDuplicates(): Promise<number> {
+    return this.exclusive(() => this.verifyDuplicatesNow());
+  }
+
+  private async verifyDuplicatesNow(): Promise<number> {
     let cancelled = 0;
     const off = this.on('duplicateCancelled', () => cancelled++);
     try {
       for (const a of this.ledger.unverifiedUncertainActions()) {
+        // A lost request may still land until the landing window is over: check it again later.
+        if (this.now() < (a.lastSentAt ?? a.recordedAt) + this.landingWindowMs) continue;
         const action = a.action;
         if (
           action.type !== 'checkin' &&
@@ -576,7 +604,11 @@ export class SyncEngine {
           items.map((i) => i.id),
         );
         for (const id of own) claimed.delete(id);
-        const ctx = { claimed, notBefore: (a.firstSentAt ?? a.recordedAt) - this.clockSkewMs };
+        const ctx = {
+          claimed,
+          notBefore: (a.firstSentAt ?? a.recordedAt) - this.clockSkewMs,
+          notAfter: (a.lastSentAt ?? a.recordedAt) + this.landingWindowMs + this.clockSkewMs,
+        };
         const m =
           action.type === 'checkin'
             ? matchCheckin(action, h.value as never, ctx)
@@ -668,21 +700,29 @@ export class SyncEngine {
   }
 
   private pause(message: string): void {
-    if (this.pausedForAuth === null) this.pausedForAuth = { message, at: this.now() };
+    if (this.pausedForAuth !== null) return;
+    this.pausedForAuth = { message, at: this.now() };
+    this.emitStatus(true);
   }
 
   private success(): void {
     this.lastSuccessAt = this.now();
   }
 
-  private emitStatus(): void {
+  /** Status bars need a few updates a second, not one per action (queueStats counts the open outbox). */
+  private emitStatus(force = false): void {
+    const now = this.now();
+    if (!force && now - this.lastStatusAt < SyncEngine.STATUS_INTERVAL_MS) return;
+    this.lastStatusAt = now;
     this.emitter.emit('status', this.status());
   }
 
   // ---- reference data ----
 
-  private async refreshAllReferences(): Promise<void> {
+  /** Background work that is not urgent: reference data of the organizers, then the duplicate check. */
+  private async maintenance(): Promise<void> {
     for (const id of this.organizerIds) await this.refreshReference(id);
+    if (this.pausedForAuth === null) await this.verifyDuplicates();
   }
 
   /** Refreshes permissions, events and rewards of an organizer into the cache (pages of 500). */
@@ -703,7 +743,7 @@ export class SyncEngine {
     this.ledger.replaceReferences(
       'event',
       organizerId,
-      events.value.map((e, i) => [String(e.id ?? e['@id'] ?? i), e]),
+      events.value.map((e, i) => [eventKey(e, i), e]),
       at,
     );
     const rewards = await this.collect((p) => this.client.getRewards({ organizerId, ...p }));
@@ -718,6 +758,13 @@ export class SyncEngine {
     this.emitter.emit('referenceRefreshed', { organizerId, at });
     return { ok: true };
   }
+}
+
+/** UiTdatabank identifies events by URL (`…/event/<uuid>`); the cache keys them by the uuid. */
+function eventKey(e: { id?: string | undefined; '@id'?: string | undefined }, index: number): string {
+  if (e.id) return e.id;
+  const url = e['@id'];
+  return url ? (url.split('/').filter(Boolean).pop() ?? url) : String(index);
 }
 
 function mapOk<T, U>(r: ApiResult<T>, f: (v: T) => U): ApiResult<U> {

@@ -15,7 +15,14 @@ export interface MatchContext {
   claimed: Set<string>;
   /** Effects dated before this (ms since epoch, server clock) cannot be this action's. */
   notBefore: number;
+  /** Effects dated after this cannot be this action's either (its last request was long gone by then). */
+  notAfter?: number;
 }
+
+const inWindow = (iso: string, ctx: MatchContext) => {
+  const t = time(iso);
+  return t >= ctx.notBefore && (ctx.notAfter === undefined || t <= ctx.notAfter);
+};
 
 const time = (iso: string) => {
   const t = Date.parse(iso);
@@ -39,7 +46,7 @@ export function matchCheckin(action: CheckinAction, history: Checkin[], ctx: Mat
       c.eventId === action.eventId &&
       c.uitpasNumber === action.uitpasNumber &&
       !ctx.claimed.has(c.id) &&
-      time(c.creationDate) >= ctx.notBefore,
+      inWindow(c.creationDate, ctx),
   );
   return single(oldestFirst(candidates, (c) => c.creationDate));
 }
@@ -50,7 +57,7 @@ export function matchRedemption(
   ctx: MatchContext,
 ): MatchResult {
   const candidates = history.filter(
-    (r) => r.reward.id === action.rewardId && !ctx.claimed.has(r.id) && time(r.redeemDate) >= ctx.notBefore,
+    (r) => r.reward.id === action.rewardId && !ctx.claimed.has(r.id) && inWindow(r.redeemDate, ctx),
   );
   return single(oldestFirst(candidates, (r) => r.redeemDate));
 }
@@ -69,7 +76,7 @@ export function matchTicketSales(
   ctx: MatchContext,
 ): MatchResult {
   let pool = oldestFirst(
-    history.filter((s) => !ctx.claimed.has(s.id) && time(s.creationDate) >= ctx.notBefore),
+    history.filter((s) => !ctx.claimed.has(s.id) && inWindow(s.creationDate, ctx)),
     (s) => s.creationDate,
   );
   const sets: string[][] = [];
