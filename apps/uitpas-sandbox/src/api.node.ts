@@ -4,7 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
+  centsFromApiNumber,
+  centsToApiNumber,
   checkCheckinLimit,
+  checkRewardRedemption,
+  checkSocialTariff,
+  type RewardRuleInput,
   checkCheckinWindow,
   countInPeriod,
   periodLabel,
@@ -23,9 +28,7 @@ import {
   findEvent,
   organizerJson,
   organizerKeyById,
-  rewardApplicableCardSystems,
   rewardJson,
-  rewardRedeemPeriod,
   rewardSeed,
   socialTariffOf,
   type EventInstance,
@@ -92,7 +95,11 @@ const page = <T>(items: T[], ctx: Ctx): { totalItems: number; member: T[] } => {
   const limit = Number(ctx.params.limit ?? 20);
   return { totalItems: items.length, member: items.slice(start, start + limit) };
 };
-const round2 = (n: number): number => Math.round(n * 100) / 100;
+/** The kansentarief price: computed in cents so 4.5 × 25 % is 1.13, never 1.1249999. */
+function socialTariffPrice(regularPrice: number): number {
+  const cents = centsFromApiNumber(regularPrice);
+  return cents.ok ? centsToApiNumber(Math.round(cents.cents * SOCIAL_TARIFF_SHARE)) : 0;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Permissions
@@ -142,8 +149,8 @@ function identify(ctx: Ctx, uitpasNumber: string, options: IdentifyOptions): Hol
   const extra = options.pointer !== undefined ? { jsonPointer: options.pointer } : {};
   if (!validateUitpasNumber(uitpasNumber).ok) return problem(options.invalidNumber, { extra });
   const card = ctx.app.model.card(uitpasNumber);
-  if (!card || (!card.passholder_id && !card.group_pass_id))
-    return problem('uitpas/passholder-not-found', { status: 400, extra });
+  if (!card) return problem('uitpas/passholder-not-found', { status: 400, extra });
+  // A card still in stock or never handed out is a card in the wrong state (DOMAIN.md rule 4).
   if (card.status !== 'ACTIVE') {
     return problem(options.inactiveCard ?? 'uitpas/invalid-card-status', {
       extra: {
@@ -159,7 +166,8 @@ function identify(ctx: Ctx, uitpasNumber: string, options: IdentifyOptions): Hol
     if (!group) return problem('uitpas/passholder-not-found', { status: 400, extra });
     return { kind: 'group', card, group };
   }
-  const passholder = ctx.app.model.passholder(card.passholder_id as string);
+  if (!card.passholder_id) return problem('uitpas/passholder-not-found', { status: 400, extra });
+  const passholder = ctx.app.model.passholder(card.passholder_id);
   const membership = ctx.app.model
     .memberships(card.passholder_id as string)
     .find((x) => x.uitpas_number === uitpasNumber);
@@ -378,7 +386,7 @@ function evaluateTariffs(
   regularPrice: number,
   pending = 0,
 ): TariffEvaluation {
-  const price = round2(regularPrice * SOCIAL_TARIFF_SHARE);
+  const price = socialTariffPrice(regularPrice);
   const eventCardSystem = ORGANIZERS[event.organizer].cardSystemId;
   if (holder.kind === 'group') {
     const available = ctx.app.model.groupTicketsThisYear(holder.group.id, ctx.now) + pending;
@@ -404,8 +412,19 @@ function evaluateTariffs(
     };
   }
   const st = socialTariffOf(holder.membership, ctx.now);
-  if (st.status === 'EXPIRED') return { ok: false, reply: problem('uitpas/social-tariff-expired') };
-  if (st.status === 'SUSPENDED') return { ok: false, reply: problem('uitpas/social-tariff-suspended') };
+  if (st.status === 'EXPIRED' || st.status === 'SUSPENDED') {
+    const refused = checkSocialTariff({
+      status: st.status,
+      ...(st.endDate ? { endDate: st.endDate } : {}),
+      ...(st.suspendedUntilDate ? { suspendedUntilDate: st.suspendedUntilDate } : {}),
+    });
+    if (!refused.allowed) {
+      return {
+        ok: false,
+        reply: problem(refused.refusal, { message: messageOf(refused.refusal, refused.message) }),
+      };
+    }
+  }
   if (st.status === 'NONE') {
     return {
       ok: true,
@@ -481,7 +500,7 @@ function getStaticTariffs(ctx: Ctx): Reply {
       {
         id: 'SOCIALTARIFF',
         name: SOCIAL_TARIFF_NAME,
-        price: round2(regularPrice * SOCIAL_TARIFF_SHARE),
+        price: socialTariffPrice(regularPrice),
         type: 'SOCIALTARIFF',
         remaining: 1,
       },
@@ -689,37 +708,51 @@ function redemptionTimes(ctx: Ctx, passholderId: string, rewardId: string): Date
 }
 
 /** The reward rules in the order publiq reports them (DOMAIN.md rule 14). */
-function redeemRefusal(ctx: Ctx, reward: SeedReward, passholder: PassholderRow): RedeemReason | null {
-  const memberships = ctx.app.model
-    .memberships(passholder.id)
-    .filter((x) => x.status === 'ACTIVE' && ctx.app.model.card(x.uitpas_number)?.status === 'ACTIVE');
-  if (memberships.length === 0) return 'PASSHOLDER_NO_ACTIVE_CARDSYSTEM';
-  const period = rewardRedeemPeriod(reward, ctx.day);
-  if (ctx.now < period.begin || (period.end !== null && ctx.now > period.end)) return 'REWARD_PERIOD';
-  const applicable = rewardApplicableCardSystems(reward);
-  if (!memberships.some((x) => applicable.includes(x.card_system_id)))
-    return 'PASSHOLDER_APPLICABLE_CARDSYSTEMS';
-  if (
-    reward.maxAvailableUnits !== undefined &&
-    ctx.app.model.unitsTaken(reward.id) >= reward.maxAvailableUnits
-  )
-    return 'REWARD_VOLUME';
-  if (reward.redeemConstraint) {
-    const used = countInPeriod(
-      reward.redeemConstraint.period,
-      ctx.now,
-      redemptionTimes(ctx, passholder.id, reward.id),
-    );
-    if (used >= reward.redeemConstraint.volume) return 'PASSHOLDER_VOLUME';
-  }
-  if (passholder.points < reward.points) return 'PASSHOLDER_POINTS';
-  return null;
+const REFUSAL_REASON: Partial<Record<ProblemName, RedeemReason>> = {
+  'uitpas/reward-period-constraint': 'REWARD_PERIOD',
+  'uitpas/reward-passholder-no-applicable-cardsystems': 'PASSHOLDER_APPLICABLE_CARDSYSTEMS',
+  'uitpas/reward-passholder-volume-constraint': 'PASSHOLDER_VOLUME',
+  'uitpas/reward-passholder-points-constraint': 'PASSHOLDER_POINTS',
+  'uitpas/reward-volume-constraint': 'REWARD_VOLUME',
+};
+
+interface RedeemRefusal {
+  reason: RedeemReason;
+  message?: string;
 }
 
-function reasonMessage(reason: RedeemReason): EndUserMessage {
-  const def = REASON_PROBLEM[reason];
-  const body = problem(def).body as { endUserMessage: EndUserMessage };
-  return body.endUserMessage;
+/**
+ * The reward rules (DOMAIN.md rule 14) from @uitpas/domain, fed with the sandbox's authoritative state:
+ * the real balance, units taken and this passholder's redemptions, so nothing is "queued".
+ */
+function redeemRefusal(ctx: Ctx, reward: SeedReward, passholder: PassholderRow): RedeemRefusal | null {
+  const cardSystemIds = ctx.app.model
+    .memberships(passholder.id)
+    .filter((x) => x.status === 'ACTIVE' && ctx.app.model.card(x.uitpas_number)?.status === 'ACTIVE')
+    .map((x) => x.card_system_id);
+  if (cardSystemIds.length === 0) return { reason: 'PASSHOLDER_NO_ACTIVE_CARDSYSTEM' };
+  const api = rewardJson(reward, ctx.app.model.unitsTaken(reward.id), ctx.now, ctx.day) as RewardRuleInput;
+  const result = checkRewardRedemption({
+    reward: api,
+    // The request names no organizer; the caller's permission for one of the reward's organizers is checked apart.
+    organizerId: ORGANIZERS[reward.organizers[0] as OrganizerKey].id,
+    now: ctx.now,
+    points: passholder.points,
+    queuedPoints: 0,
+    passholderRedemptions: redemptionTimes(ctx, passholder.id, reward.id).map((at) => ({
+      rewardId: reward.id,
+      at,
+    })),
+    cardSystemIds,
+    // A welcome reward is open to every passholder; its once-ever constraint does the rest.
+    redeemableWelcomeRewardIds: reward.type === 'WELCOME' ? [reward.id] : [],
+  });
+  if (result.allowed) return null;
+  return { reason: REFUSAL_REASON[result.refusal] ?? 'INVALID_CARD', message: result.message };
+}
+
+function reasonMessage(refusal: RedeemRefusal): EndUserMessage {
+  return messageOf(REASON_PROBLEM[refusal.reason], refusal.message);
 }
 
 function rewardOr404(ctx: Ctx, id: string): SeedReward | Reply {
@@ -771,14 +804,20 @@ function getRedeemStatus(ctx: Ctx): Reply {
   const card = ctx.app.model.card(number);
   if (!card || (!card.passholder_id && !card.group_pass_id)) return problem('uitpas/passholder-not-found');
   const invalid = (): Reply =>
-    json(200, { redeemable: false, reason: 'INVALID_CARD', message: reasonMessage('INVALID_CARD').nl });
+    json(200, {
+      redeemable: false,
+      reason: 'INVALID_CARD',
+      message: reasonMessage({ reason: 'INVALID_CARD' }).nl,
+    });
   if (card.status !== 'ACTIVE' || card.group_pass_id) return invalid();
   const passholder = ctx.app.model.passholder(card.passholder_id as string);
   if (!passholder) return problem('uitpas/passholder-not-found');
-  const reason = redeemRefusal(ctx, reward, passholder);
+  const refusal = redeemRefusal(ctx, reward, passholder);
   return json(
     200,
-    reason ? { redeemable: false, reason, message: reasonMessage(reason).nl } : { redeemable: true },
+    refusal
+      ? { redeemable: false, reason: refusal.reason, message: reasonMessage(refusal).nl }
+      : { redeemable: true },
   );
 }
 
@@ -801,8 +840,13 @@ function postRedeemed(ctx: Ctx): Reply {
       ),
     });
   }
-  const reason = redeemRefusal(ctx, reward, holder.passholder);
-  if (reason) return problem(REASON_PROBLEM[reason], { extra: { passholderId: holder.passholder.id } });
+  const refusal = redeemRefusal(ctx, reward, holder.passholder);
+  if (refusal) {
+    return problem(REASON_PROBLEM[refusal.reason], {
+      message: reasonMessage(refusal),
+      extra: { passholderId: holder.passholder.id },
+    });
+  }
   const row: RedemptionRow = {
     id: randomUUID(),
     reward_id: reward.id,
@@ -915,6 +959,7 @@ const PERMISSION_LABELS: Record<string, string> = {
   MEMBERSHIP_PRICES_READ: 'Pasprijzen opvragen',
   CARDS_READ: 'Kaarten opzoeken',
   ORGANIZERS_SEARCH: 'Organisatoren zoeken',
+  PASSHOLDERS_WRITE_SOCIALTARIFF_FULL_CARDSYSTEM: 'Kansentarief toekennen in de hele regio',
 };
 
 function getPermissions(ctx: Ctx): Reply {
@@ -941,12 +986,12 @@ function getOrganizer(ctx: Ctx): Reply {
 }
 
 function getCardSystems(ctx: Ctx): Reply {
-  const postalCode = str(ctx.params.postalCode);
-  const city = str(ctx.params.city)?.toLowerCase();
-  if (postalCode !== undefined && !/^\d{4}$/.test(postalCode)) return problem('uitpas/invalid-postal-code');
+  const postalCodes = strs(ctx.params.postalCode);
+  const cities = strs(ctx.params.city).map((c) => c.toLowerCase());
+  if (postalCodes.some((p) => !/^\d{4}$/.test(p))) return problem('uitpas/invalid-postal-code');
   const list = Object.values(CARD_SYSTEMS)
-    .filter((c) => !postalCode || c.cities.some((x) => x.postalCode === postalCode))
-    .filter((c) => !city || c.cities.some((x) => x.name.toLowerCase() === city))
+    .filter((c) => postalCodes.length === 0 || c.cities.some((x) => postalCodes.includes(x.postalCode)))
+    .filter((c) => cities.length === 0 || c.cities.some((x) => cities.includes(x.name.toLowerCase())))
     .map((c) => cardSystemJson(c.id, true));
   return json(200, page(list, ctx));
 }
@@ -990,7 +1035,9 @@ function getPass(ctx: Ctx): Reply {
     const number = ph ? ctx.app.model.primaryNumber(ph.id) : undefined;
     card = number ? ctx.app.model.card(number) : undefined;
   }
-  if (!card || (!card.passholder_id && !card.group_pass_id)) return problem('uitpas/pass-not-found');
+  if (!card || (card.status === 'ACTIVE' && !card.passholder_id && !card.group_pass_id)) {
+    return problem('uitpas/pass-not-found');
+  }
   const passType = card.group_pass_id ? 'GROUP' : 'INDIVIDUAL';
   if (card.status !== 'ACTIVE') {
     return problem('uitpas/invalid-card-status', {
@@ -1159,8 +1206,15 @@ function cityProblem(address: PassholderData['address']): Reply | null {
   return null;
 }
 
-function inszProblem(ctx: Ctx, insz: string, dateOfBirth: string, exceptId?: string): Reply | null {
-  const result = validateInsz(insz, { birthDate: dateOfBirth });
+function inszProblem(
+  ctx: Ctx,
+  insz: string,
+  person: { dateOfBirth: string; gender?: string },
+  exceptId?: string,
+): Reply | null {
+  // The INSZ carries the birth date and (odd/even serial) the gender: both must match, as in the legacy balie.
+  const gender = person.gender === 'MALE' || person.gender === 'FEMALE' ? person.gender : undefined;
+  const result = validateInsz(insz, { birthDate: person.dateOfBirth, ...(gender ? { gender } : {}) });
   if (!result.ok) return problem('uitpas/invalid-insz-number', { detail: result.message });
   const existing = ctx.app.model.passholderByInsz(result.value);
   if (existing && existing.id !== exceptId) return problem('uitpas/insz-already-used');
@@ -1171,7 +1225,8 @@ function nextDigitalNumber(ctx: Ctx): string {
   const count =
     ctx.app.db.prepare<[], { n: number }>("SELECT COUNT(*) n FROM cards WHERE card_type = 'DIGITAL'").get()
       ?.n ?? 0;
-  const first12 = `0400009${String(10_000 + count).padStart(5, '0')}`.slice(0, 11) + '0';
+  // Prefix 0400009 + a 4-digit serial + kansenstatuut digit 0, then the Luhn check digit.
+  const first12 = `0400009${String(count + 1).padStart(4, '0')}0`;
   return first12 + uitpasCheckDigit(first12);
 }
 
@@ -1191,7 +1246,7 @@ function postPassholder(ctx: Ctx): Reply {
   const city = cityProblem(input.address);
   if (city) return city;
   if (input.inszNumber !== undefined) {
-    const insz = inszProblem(ctx, input.inszNumber, input.dateOfBirth);
+    const insz = inszProblem(ctx, input.inszNumber, input);
     if (insz) return insz;
   }
   const cardType = input.registrationCardType ?? (input.registrationUitpasNumber ? 'NFC_CARD' : 'DIGITAL');
@@ -1218,6 +1273,14 @@ function postPassholder(ctx: Ctx): Reply {
     input.registrationSocialTariffEndDate !== undefined || (card?.social_tariff ?? 0) === 1;
   if (socialTariff && !can(ctx, 'PASSHOLDERS_WRITE_SOCIALTARIFF', ORGANIZERS[orgKey].id)) {
     return forbidden('PASSHOLDERS_WRITE_SOCIALTARIFF', organizerId);
+  }
+  // Kansentarief for someone from another town of the region needs the card-system-wide permission (SPEC).
+  if (
+    socialTariff &&
+    input.address.postalCode !== ORGANIZERS[orgKey].postalCode &&
+    !can(ctx, 'PASSHOLDERS_WRITE_SOCIALTARIFF_FULL_CARDSYSTEM', ORGANIZERS[orgKey].id)
+  ) {
+    return forbidden('PASSHOLDERS_WRITE_SOCIALTARIFF_FULL_CARDSYSTEM', organizerId);
   }
   const socialEnd = socialTariff
     ? input.registrationSocialTariffEndDate
@@ -1281,8 +1344,22 @@ function putPassholder(ctx: Ctx): Reply {
   const input = ctx.body as PassholderInput;
   const city = cityProblem(input.address);
   if (city) return city;
+  // With a valid social tariff the address may not leave the card system's region (DOMAIN.md §4).
+  const leaves = memberships.find(
+    (x) =>
+      socialTariffOf(x, ctx.now).status === 'ACTIVE' &&
+      !isResident(x.card_system_id, input.address.postalCode),
+  );
+  if (leaves) {
+    return problem('uitpas/invalid-postal-code', {
+      message: messageOf(
+        'uitpas/invalid-postal-code',
+        'Met kansentarief kan het adres niet buiten de UiTPAS-regio verhuizen. Stop eerst het kansentarief.',
+      ),
+    });
+  }
   if (input.inszNumber !== undefined) {
-    const insz = inszProblem(ctx, input.inszNumber, input.dateOfBirth, row.id);
+    const insz = inszProblem(ctx, input.inszNumber, input, row.id);
     if (insz) return insz;
   }
   if (

@@ -85,7 +85,7 @@ export async function startSandboxServer(options: SandboxOptions = {}): Promise<
   const server = createServer((req, res) => {
     handle(app, req, res).catch((error: unknown) => {
       app.log(`sandbox: internal error on ${req.method} ${safePath(req.url)}: ${String(error)}`);
-      send(res, problem('url/not-found', { status: 500, detail: 'Internal sandbox error' }));
+      send(res, serverProblem(500, 'Internal sandbox error'));
     });
   });
   await listen(server, app.options.port, host);
@@ -130,9 +130,26 @@ function close(server: Server): Promise<void> {
   });
 }
 
-/** Paths in logs never show an INSZ (query strings may carry one). */
-function safePath(url: string | undefined): string {
-  return (url ?? '').replace(/\b\d{11}\b/g, (m) => maskInsz(m));
+const SECRET_PARAMS =
+  /([?&](?:client_secret|password|code|code_verifier|refresh_token|access_token)=)[^&]*/gi;
+
+/** Paths in logs never show an INSZ or a secret (query strings may carry them). */
+export function safePath(url: string | undefined): string {
+  return (url ?? '').replace(SECRET_PARAMS, '$1***').replace(/\b\d{11}\b/g, (m) => maskInsz(m));
+}
+
+/** publiq documents no type for server errors: RFC 7807's `about:blank` with the HTTP status. */
+function serverProblem(status: number, detail: string): Reply {
+  return {
+    status,
+    contentType: 'application/problem+json',
+    body: {
+      type: 'about:blank',
+      title: status === 503 ? 'Service Unavailable' : 'Server Error',
+      status,
+      detail,
+    },
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -145,10 +162,7 @@ async function applyFaultsBefore(faults: FaultRule[], res: ServerResponse): Prom
       return true;
     }
     if (f.kind === 'status') {
-      send(
-        res,
-        problem('url/not-found', { status: f.status ?? 503, detail: 'Injected fault (sandbox test hook)' }),
-      );
+      send(res, serverProblem(f.status ?? 503, 'Injected fault (sandbox test hook)'));
       return true;
     }
     if (f.kind === 'rate-limit') {
@@ -222,10 +236,10 @@ function checkResponse(app: App, op: Operation, reply: Reply): Reply {
   app.log(
     `sandbox CONTRACT VIOLATION ${op.method} ${op.template} ${reply.status}: ${JSON.stringify(result.errors)}`,
   );
-  return problem('url/not-found', {
-    status: 500,
-    detail: `Sandbox response violates the official definition: ${JSON.stringify(result.errors).slice(0, 2000)}`,
-  });
+  return serverProblem(
+    500,
+    `Sandbox response violates the official definition: ${JSON.stringify(result.errors).slice(0, 2000)}`,
+  );
 }
 
 function queryObject(url: URL, op: Operation): Record<string, unknown> {

@@ -76,11 +76,21 @@ function tighten(node: unknown, mode: 'request' | 'response', insideAllOf = fals
 
 /** Schemas extended through `allOf` keep their open shape: closing them would reject the extension's fields. */
 function tightenComponents(components: Json, mode: 'request' | 'response'): Json {
-  const extended = new Set(
-    [...JSON.stringify(components).matchAll(/"allOf":\[\{"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
-      (m) => m[1],
-    ),
-  );
+  // Only an allOf that adds members extends a schema; `allOf: [{$ref}]` alone just annotates it.
+  const extended = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') {
+      const allOf = (node as Json).allOf;
+      if (Array.isArray(allOf) && allOf.length > 1) {
+        for (const part of allOf as Json[]) {
+          if (typeof part.$ref === 'string') extended.add(part.$ref.split('/').pop() as string);
+        }
+      }
+      Object.values(node as Json).forEach(walk);
+    }
+  };
+  walk(components);
   const schemas = components.schemas as Json;
   return {
     ...components,

@@ -180,7 +180,7 @@ export function rewardJson(r: SeedReward, unitsTaken: number, now: Date, anchorD
     grantingPeriod: periodJson,
     points: r.points,
     categories: [r.category],
-    owningCardSystem: cardSystemJson(CARD_SYSTEMS.meetjesland.id),
+    owningCardSystem: cardSystemJson(rewardApplicableCardSystems(r)[0] ?? CARD_SYSTEMS.meetjesland.id),
     applicableCardSystems: rewardApplicableCardSystems(r).map((id) => cardSystemJson(id)),
     allCardSystems: false,
     organizers: r.organizers.map((k) => organizerJson(k)),

@@ -80,6 +80,11 @@ export const COUNTER_PERMISSIONS = [
   'CARDS_READ',
   'ORGANIZERS_SEARCH',
 ] as const;
+/** The regional back-office client may also grant kansentarief to people from every town of the region. */
+export const BACK_OFFICE_PERMISSIONS = [
+  ...COUNTER_PERMISSIONS,
+  'PASSHOLDERS_WRITE_SOCIALTARIFF_FULL_CARDSYSTEM',
+] as const;
 export const READ_ONLY_PERMISSIONS = [
   'PASSES_READ',
   'PASSHOLDERS_SEARCH',
@@ -98,9 +103,9 @@ export const CLIENTS = {
     clientId: 'sandbox-balie',
     clientSecret: 'sandbox-balie-secret',
     grants: [
-      { organizer: 'ccEeklo', permissions: COUNTER_PERMISSIONS },
-      { organizer: 'bibMaldegem', permissions: COUNTER_PERMISSIONS },
-      { organizer: 'zwembadAssenede', permissions: COUNTER_PERMISSIONS },
+      { organizer: 'ccEeklo', permissions: BACK_OFFICE_PERMISSIONS },
+      { organizer: 'bibMaldegem', permissions: BACK_OFFICE_PERMISSIONS },
+      { organizer: 'zwembadAssenede', permissions: BACK_OFFICE_PERMISSIONS },
     ] as Grant[],
   },
   /** A client with read-only rights, to see `auth/forbidden`. */
@@ -308,7 +313,7 @@ export const PASSHOLDERS = {
     name: 'Peeters',
     dateOfBirth: '1985-07-30',
     gender: 'FEMALE',
-    inszNumber: '85073003328',
+    inszNumber: '85073003427',
     street: 'Stationsstraat 14',
     postalCode: '9900',
     city: 'Eeklo',
@@ -328,7 +333,7 @@ export const PASSHOLDERS = {
     name: 'De Smet',
     dateOfBirth: '1979-02-14',
     gender: 'MALE',
-    inszNumber: '79021416224',
+    inszNumber: '79021416323',
     street: 'Noordstraat 3',
     postalCode: '9990',
     city: 'Maldegem',
@@ -423,7 +428,7 @@ export const PASSHOLDERS = {
     name: 'Wauters',
     dateOfBirth: '1970-08-22',
     gender: 'FEMALE',
-    inszNumber: '70082218106',
+    inszNumber: '70082218205',
     street: 'Molenstraat 11',
     postalCode: '9900',
     city: 'Eeklo',
@@ -442,7 +447,7 @@ export const PASSHOLDERS = {
     name: 'Martens',
     dateOfBirth: '2012-03-14',
     gender: 'MALE',
-    inszNumber: '12031412449',
+    inszNumber: '12031412548',
     street: 'Schoolstraat 5',
     postalCode: '9900',
     city: 'Eeklo',
@@ -480,7 +485,7 @@ export const PASSHOLDERS = {
     name: 'Mertens',
     dateOfBirth: '1955-09-12',
     gender: 'FEMALE',
-    inszNumber: '55091209386',
+    inszNumber: '55091209485',
     street: 'Veldstraat 1',
     postalCode: '9000',
     city: 'Gent',
@@ -499,7 +504,7 @@ export const PASSHOLDERS = {
     name: 'Rijckaert',
     dateOfBirth: '1993-11-11',
     gender: 'MALE',
-    inszNumber: '93111112820',
+    inszNumber: '93111112919',
     street: 'Markt 1',
     postalCode: '9900',
     city: 'Eeklo',

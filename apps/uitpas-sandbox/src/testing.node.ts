@@ -126,6 +126,10 @@ export async function startSandbox(options: StartOptions = {}): Promise<SandboxH
       stdio: ['ignore', 'pipe', options.verbose ? 'inherit' : 'pipe'],
     });
     child = proc;
+    // A test that forgets dispose() must not leave a sandbox running after the test process.
+    const killOnExit = () => proc.kill();
+    process.once('exit', killOnExit);
+    proc.once('exit', () => process.off('exit', killOnExit));
     let stderr = '';
     proc.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
     urls = await new Promise((resolve, reject) => {

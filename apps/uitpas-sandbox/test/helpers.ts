@@ -1,9 +1,10 @@
 // Test helpers: a real sandbox on loopback, an HTTP client that checks every answer against the official
 // definition on the test side too, and the seed's ids.
+import { createHash, randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { Contract } from '../src/contract.node.ts';
 import { startSandboxInProcess, type InProcessSandbox, type StartOptions } from '../src/testing.node.ts';
-import { CLIENTS } from '../src/seed-data.ts';
+import { CLIENTS, PKCE_CLIENT_ID } from '../src/seed-data.ts';
 
 export * from '../src/seed-data.ts';
 
@@ -148,4 +149,42 @@ export async function fresh(w: World): Promise<void> {
 export async function moveClock(w: World, at: Date | string): Promise<void> {
   await w.sandbox.admin.setClock(at);
   w.api.token = await clientToken(w.sandbox.baseUrl);
+}
+
+/** A user access token for a demo staff account, through the login page and PKCE like a real counter. */
+export async function staffToken(
+  baseUrl: string,
+  staff: { username: string; password: string },
+): Promise<string> {
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const redirect = 'http://127.0.0.1:5173/callback';
+  const login = await fetch(`${baseUrl}/realms/uitid/protocol/openid-connect/auth`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      response_type: 'code',
+      client_id: PKCE_CLIENT_ID,
+      redirect_uri: redirect,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      username: staff.username,
+      password: staff.password,
+    }),
+  });
+  const code = new URL(login.headers.get('location') as string).searchParams.get('code') as string;
+  const res = await fetch(`${baseUrl}/realms/uitid/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: PKCE_CLIENT_ID,
+      code,
+      redirect_uri: redirect,
+      code_verifier: verifier,
+    }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { access_token: string }).access_token;
 }

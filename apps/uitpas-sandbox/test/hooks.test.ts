@@ -149,3 +149,15 @@ describe('child process (startSandbox)', () => {
     expect(problemType(await api.post('/checkins', body))).toBe('uitpas/checkin-not-allowed');
   }, 60_000);
 });
+
+describe('logs', () => {
+  it('mask INSZ numbers and secrets', async () => {
+    const { safePath } = await import('../src/app.node.ts');
+    const line = safePath(
+      `/passholders?inszNumber=${PASSHOLDERS.amira.inszNumber}&client_secret=s3cret&code=abc`,
+    );
+    expect(line).not.toContain(PASSHOLDERS.amira.inszNumber);
+    expect(line).not.toContain('s3cret');
+    expect(line).toContain('85.....-..27');
+  });
+});

@@ -7,6 +7,7 @@ import {
   ORGANIZERS,
   PASSHOLDERS,
   REWARDS,
+  STOCK_CARDS,
   clientToken,
   fresh,
   moveClock,
@@ -126,6 +127,9 @@ describe('check-ins', () => {
     expect(problemType(await checkin(EVENTS.concertToday.id, PASSHOLDERS.emma.uitpasNumber))).toBe(
       'uitpas/passholder-no-active-cardsystems',
     );
+    const stock = await checkin(EVENTS.concertToday.id, STOCK_CARDS[0].uitpasNumber);
+    expect(problemType(stock)).toBe('uitpas/invalid-card-status');
+    expect(stock.body.cardStatus).toBe('LOCAL_STOCK');
   });
 
   it('refuses group passes (invalid-card)', async () => {
