@@ -12,6 +12,7 @@ import {
   stationConfigSchema,
   syncStatusSchema,
 } from './views.ts';
+import { DESK_COMMANDS } from './desk.ts';
 
 /** Typed or scanned text is bounded: no scanner or typist produces more. */
 const inputText = z.string().max(256);
@@ -79,6 +80,7 @@ export const COMMANDS = {
     input: z.object({}).strict(),
     output: z.object({ sync: syncStatusSchema, readers: z.array(readerHealthSchema) }),
   },
+  ...DESK_COMMANDS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type CommandName = keyof typeof COMMANDS;

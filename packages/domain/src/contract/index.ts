@@ -3,3 +3,4 @@ export * from './commands.ts';
 export * from './events.ts';
 export * from './messages.ts';
 export * from './client.ts';
+export * from './desk.ts';
