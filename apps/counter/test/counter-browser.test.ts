@@ -106,6 +106,14 @@ afterEach(async () => {
 });
 
 const identifyField = () => page.getByLabel('UiTPAS-nummer of rijksregisternummer');
+/** A keyboard-wedge scanner: the whole code and its Enter in one burst, as fast as the hardware types. */
+const scannerTypes = (code: string) =>
+  page.evaluate((keys) => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    for (const key of [...keys, 'Enter']) {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    }
+  }, code);
 const visibleText = () => page.locator('body').innerText();
 /** What the screen says about people: everything except the simulator's own buttons. */
 const screenAboutPeople = () =>
@@ -176,6 +184,44 @@ describe('the counter in Chromium against the sandbox', () => {
     }
   });
 
+  it('wrong-person guard with a slow API: a late check-in answer for A never shows on B', async () => {
+    const noah = seed().PASSHOLDERS.noah;
+    await sandbox.admin.addFault({
+      route: 'POST /checkins',
+      kind: 'latency',
+      latencyMs: 2_500,
+      remaining: 1,
+    });
+    await identifyField().fill(noah.uitpasNumber);
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Noah');
+    await page.getByRole('button', { name: `Inchecken voor ${CONCERT}` }).click();
+    await page.getByRole('button', { name: 'Tik Amira' }).click();
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Amira');
+    // Noah's check-in still lands (staff confirmed it for Noah), but nothing of it reaches Amira's screen.
+    await poll(
+      async () =>
+        (await sandbox.admin.state()).checkins.filter(
+          (c) => c.passholder_id === noah.id && c.deleted_at === null,
+        ).length,
+    ).toBe(1);
+    await poll(() => page.getByTestId('queue-depth').innerText()).toContain('Wachtrij: 0');
+    const text = await screenAboutPeople();
+    for (const trace of ['Noah', '0400 000 010 415', 'Ingecheckt']) expect(text, trace).not.toContain(trace);
+    expect(await page.getByTestId('passholder').innerText()).toContain('Amira');
+  });
+
+  it('identifies a keyboard-wedge scan and a typed INSZ', async () => {
+    const { jonas, amira } = seed().PASSHOLDERS;
+    await scannerTypes(jonas.uitpasNumber);
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Jonas');
+    await identifyField().fill(amira.inszNumber);
+    await poll(() => page.getByTestId('identify-message').innerText()).toBe('Geldig rijksregisternummer.');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Amira');
+    expect(await visibleText()).not.toContain(amira.inszNumber);
+  });
+
   it('keeps invalid typed input and explains it in Dutch, without a lookup', async () => {
     await identifyField().fill('0400000010119');
     await poll(() => page.getByTestId('identify-message').innerText()).toContain('controlecijfer is fout');
@@ -190,9 +236,7 @@ describe('the counter in Chromium against the sandbox', () => {
   });
 
   it('answers a garbage scan, an unknown card, a blocked card and a blank card clearly, in Dutch', async () => {
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.type('zz-not-a-pass!', { delay: 0 });
-    await page.keyboard.press('Enter');
+    await scannerTypes('zz-not-a-pass!');
     await poll(() => page.getByTestId('identification').getAttribute('data-kind')).toBe('invalid-input');
     expect(await page.getByTestId('identification-message').innerText()).toMatch(
       /geen UiTPAS-nummer|ongeldige tekens/,
@@ -261,4 +305,37 @@ describe('training mode', () => {
       await training.stop();
     }
   });
+});
+
+describe('offline', () => {
+  it(
+    'identifies from the cache, queues a check-in, and syncs it exactly once when the API is back',
+    { timeout: 180_000 },
+    async () => {
+      const lotte = seed().PASSHOLDERS.lotte;
+      await identifyField().fill(lotte.uitpasNumber);
+      await page.keyboard.press('Enter');
+      await poll(() => page.getByTestId('passholder').innerText()).toContain('Lotte');
+
+      await sandbox.stop();
+      await identifyField().fill(lotte.uitpasNumber);
+      await page.keyboard.press('Enter');
+      await poll(() => page.getByTestId('cached-at').count()).toBe(1);
+      expect(await page.getByTestId('passholder').innerText()).toContain('Lotte');
+      await poll(() => page.getByRole('status').filter({ hasText: 'Offline' }).count()).toBe(1);
+
+      await page.getByRole('button', { name: 'Inchecken voor Workshop keramiek' }).click();
+      await poll(() => page.getByTestId('checkin-result').innerText()).toContain('zodra er verbinding is');
+      await poll(() => page.getByTestId('queue-depth').innerText()).toContain('Wachtrij: 1');
+      await page.screenshot({ path: `${ARTIFACTS}offline-queued.nl.png`, fullPage: true });
+
+      await sandbox.restart();
+      await poll(() => page.getByTestId('queue-depth').innerText()).toContain('Wachtrij: 0');
+      await poll(() => page.getByRole('status').filter({ hasText: 'Online' }).count()).toBe(1);
+      const state = await sandbox.admin.state();
+      expect(
+        state.checkins.filter((c) => c.passholder_id === lotte.id && c.deleted_at === null),
+      ).toHaveLength(1);
+    },
+  );
 });

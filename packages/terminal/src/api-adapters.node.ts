@@ -35,6 +35,8 @@ export interface ApiAdapterOptions {
   staffId: string;
   /** How long a check-in waits for the API's verdict before it is reported as queued. */
   confirmWithinMs?: number;
+  /** How often an unreachable API is asked whether it is back. */
+  probeIntervalMs?: number;
   fetch?: typeof fetch;
 }
 
@@ -94,6 +96,7 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
   const doFetch = options.fetch ?? fetch;
   const statusListeners = new Set<(status: SyncStatus) => void>();
   let reachable = true;
+  let lastReachableChange = 0;
 
   const syncStatus = (): SyncStatus => {
     const s = engine.status();
@@ -112,23 +115,50 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
   const setReachable = (value: boolean) => {
     if (value === reachable) return;
     reachable = value;
+    lastReachableChange = Date.now();
+    if (!value) scheduleProbe();
     publish();
   };
-  engine.on('status', publish);
+  engine.on('status', (status) => {
+    // The engine reaching the API is proof enough that we are back online.
+    if (status.lastSuccessAt !== null && status.lastSuccessAt > lastReachableChange) reachable = true;
+    publish();
+  });
 
-  /** Waits for the engine's verdict on one action, or gives up and leaves it queued. */
+  /**
+   * Waits for the engine's verdict on one action; gives up (the action stays queued) when the engine
+   * reports a failure to reach the API, or after `withinMs`.
+   */
   const settled = (actionId: string, withinMs: number): Promise<RecordedAction | undefined> =>
     new Promise((resolve) => {
-      const done = (action: RecordedAction | undefined) => {
+      const since = Date.now();
+      const done = () => {
         clearTimeout(timer);
-        off();
-        resolve(action);
+        offAction();
+        offStatus();
+        resolve(ledger.getAction(actionId));
       };
-      const off = engine.on('action', (action) => {
-        if (action.id === actionId && action.state !== 'pending' && action.state !== 'sent') done(action);
+      const offAction = engine.on('action', (action) => {
+        if (action.id === actionId && action.state !== 'pending' && action.state !== 'sent') done();
       });
-      const timer = setTimeout(() => done(ledger.getAction(actionId)), withinMs);
+      const offStatus = engine.on('status', (status) => {
+        if (status.lastError !== null && status.lastError.at >= since) done();
+      });
+      const timer = setTimeout(done, withinMs);
     });
+
+  /** While the API is unreachable, ask it now and then whether it is back, so the status bar can say so. */
+  let probe: ReturnType<typeof setTimeout> | undefined;
+  const scheduleProbe = () => {
+    if (probe !== undefined || reachable) return;
+    probe = setTimeout(async () => {
+      probe = undefined;
+      const answer = await client.getPermissions();
+      if (answer.ok) setReachable(true);
+      else scheduleProbe();
+    }, options.probeIntervalMs ?? 3_000);
+    probe.unref?.();
+  };
 
   const cardStatus = async (query: {
     kind: 'uitpas' | 'chip';

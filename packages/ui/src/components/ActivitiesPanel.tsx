@@ -49,9 +49,9 @@ export function ActivitiesPanel() {
           data-testid="checkin-result"
         >
           {current.result.ok
-            ? t(current.result.value.state === 'confirmed' ? 'checkin.confirmed' : 'checkin.queued', {
-                name: activityName(current.eventId),
-              }) + ` ${pickText(current.result.value.message, language)}`
+            ? current.result.value.state === 'confirmed'
+              ? `${t('checkin.confirmed', { name: activityName(current.eventId) })} ${pickText(current.result.value.message, language)}`
+              : t('checkin.queued', { name: activityName(current.eventId) })
             : `${t('checkin.refused')}: ${pickText(current.result.problem.message, language)}`}
         </div>
       )}

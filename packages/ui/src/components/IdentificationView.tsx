@@ -17,6 +17,13 @@ function formatDate(iso: string | undefined, language: Language): string {
       });
 }
 
+/** "5 minuten geleden": how old cached data is, in the screen's language. */
+function formatAge(iso: string, language: Language): string {
+  const minutes = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 60_000));
+  const format = new Intl.RelativeTimeFormat(LOCALES[language], { numeric: 'always' });
+  return minutes < 120 ? format.format(-minutes, 'minute') : format.format(-Math.round(minutes / 60), 'hour');
+}
+
 function Passholder({ pass, language }: { pass: PassholderView; language: Language }) {
   const { t } = useTranslation();
   const tariff = pass.socialTariff;
@@ -34,6 +41,11 @@ function Passholder({ pass, language }: { pass: PassholderView; language: Langua
             </li>
           ))}
         </ul>
+      )}
+      {pass.cachedAt && (
+        <p className="cached-notice" role="note" data-testid="cached-at">
+          {t('passholder.cachedAt', { age: formatAge(pass.cachedAt, language) })}
+        </p>
       )}
       <dl className="facts">
         <div>

@@ -51,7 +51,7 @@ export const en: Catalogue = {
     },
     until: 'until {{date}}',
     suspendedUntil: 'suspended until {{date}}',
-    cachedAt: 'Data from {{age}} ago (offline)',
+    cachedAt: 'Data from {{age}} (offline)',
   },
   activities: {
     heading: 'Activities',

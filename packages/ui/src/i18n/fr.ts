@@ -51,7 +51,7 @@ export const fr: Catalogue = {
     },
     until: 'jusqu’au {{date}}',
     suspendedUntil: 'suspendu jusqu’au {{date}}',
-    cachedAt: 'Données d’il y a {{age}} (hors ligne)',
+    cachedAt: 'Données d’{{age}} (hors ligne)',
   },
   activities: {
     heading: 'Activités',

@@ -50,7 +50,7 @@ export const nl = {
     },
     until: 'tot {{date}}',
     suspendedUntil: 'geschorst tot {{date}}',
-    cachedAt: 'Gegevens van {{age}} geleden (offline)',
+    cachedAt: 'Gegevens van {{age}} (offline)',
   },
   activities: {
     heading: 'Activiteiten',
