@@ -224,4 +224,39 @@ describe('the front desk against the sandbox', () => {
     const lateItem = (await call('desk.history', {})).items.find((i) => i.type === 'registration');
     expect(lateItem?.undoable).toBe(false);
   });
+
+  it('grants, extends and ends the kansenstatuut of existing pass holders, showing status and grace period', async () => {
+    const { jonas, lotte, amira, noah } = sandbox.seed.PASSHOLDERS;
+    const year = new Date().getFullYear() + 1;
+    expect(await call('desk.kansenstatuut.get', { uitpasNumber: jonas.uitpasNumber })).toMatchObject({
+      status: 'NONE',
+      firstName: 'Jonas',
+    });
+    const granted = await call('desk.kansenstatuut.set', {
+      uitpasNumber: jonas.uitpasNumber,
+      endDate: `${year}-04-30`,
+    });
+    expect(granted.status).toBe('ACTIVE');
+    expect(granted.endDate?.slice(0, 10)).toBe(`${year}-04-30`);
+    expect((await call('desk.kansenstatuut.get', { uitpasNumber: lotte.uitpasNumber })).status).toBe(
+      'EXPIRED',
+    );
+    const extended = await call('desk.kansenstatuut.set', {
+      uitpasNumber: lotte.uitpasNumber,
+      endDate: `${year}-04-30`,
+    });
+    expect(extended.status).toBe('ACTIVE');
+    expect(await call('desk.kansenstatuut.get', { uitpasNumber: noah.uitpasNumber })).toMatchObject({
+      status: 'ACTIVE',
+      inGracePeriod: true,
+    });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    const ended = await call('desk.kansenstatuut.set', { uitpasNumber: amira.uitpasNumber, endDate: today });
+    expect(ended.endDate?.slice(0, 10)).toBe(today);
+    const past = await attempt('desk.kansenstatuut.set', {
+      uitpasNumber: amira.uitpasNumber,
+      endDate: '2020-01-01',
+    });
+    expect(past.ok).toBe(false);
+  });
 });

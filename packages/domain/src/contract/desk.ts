@@ -123,6 +123,16 @@ export const historyItemSchema = z.object({
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 
+export const kansenstatuutViewSchema = z.object({
+  uitpasNumber: z.string(),
+  firstName: z.string(),
+  status: z.enum(['ACTIVE', 'EXPIRED', 'SUSPENDED', 'NONE']),
+  endDate: z.string().optional(),
+  inGracePeriod: z.boolean(),
+  suspendedUntilDate: z.string().optional(),
+});
+export type KansenstatuutView = z.infer<typeof kansenstatuutViewSchema>;
+
 const empty = z.object({}).strict();
 const uitpasInput = z.string().max(32);
 
@@ -171,6 +181,15 @@ export const DESK_COMMANDS = {
   },
   'desk.day.report': { input: z.object({ day: day.optional() }).strict(), output: dayReportViewSchema },
   'desk.day.close': { input: z.object({ day }).strict(), output: dayReportViewSchema },
+  'desk.kansenstatuut.get': {
+    input: z.object({ uitpasNumber: uitpasInput }).strict(),
+    output: kansenstatuutViewSchema,
+  },
+  /** Grant or extend (an end date in the future) or end (today) the kansenstatuut; permission-gated. */
+  'desk.kansenstatuut.set': {
+    input: z.object({ uitpasNumber: uitpasInput, endDate: day }).strict(),
+    output: kansenstatuutViewSchema,
+  },
   'desk.history': { input: empty, output: z.object({ items: z.array(historyItemSchema) }) },
   'desk.undo': {
     input: z.object({ actionId: uuid }).strict(),

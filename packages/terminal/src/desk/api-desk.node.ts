@@ -56,6 +56,11 @@ const OFFLINE: UserText = {
   en: 'No connection to UiTPAS. Registering a new pass needs the connection. Everything entered is kept; try again once it is back.',
 };
 
+const OFFLINE_SHORT: UserText = {
+  nl: 'Geen verbinding met UiTPAS. Het kansenstatuut wijzigen kan alleen online; probeer opnieuw zodra de verbinding terug is.',
+  en: 'No connection to UiTPAS. Changing the social tariff needs the connection.',
+};
+
 const UNDOABLE = new Set<LocalAction['type']>(['checkin', 'ticket-sale', 'reward-redemption']);
 
 function problemText(problem: Problem | undefined, fallback: string): UserText {
@@ -298,6 +303,70 @@ export function createApiDesk(options: ApiDeskOptions): DeskFactory {
         })),
         csv: dayReportCsv(built),
       });
+    };
+
+    // ---- kansenstatuut ----
+
+    type Holder = {
+      id: string;
+      firstName: string;
+      name: string;
+      dateOfBirth: string;
+      gender?: string;
+      email?: string;
+      phoneNumber?: string;
+      nationality?: string;
+      optInPreferences?: unknown;
+      address: Record<string, unknown>;
+      cardSystemMemberships?: {
+        uitpasNumber?: string;
+        currentCard?: { uitpasNumber?: string };
+        socialTariff?: {
+          status?: 'ACTIVE' | 'EXPIRED' | 'SUSPENDED';
+          endDate?: string;
+          inGracePeriod?: boolean;
+          suspendedUntilDate?: string;
+        };
+      }[];
+    };
+    const apiFailure = (error: unknown, response: Response | undefined): ContractResult<never> => {
+      if (response === undefined || response.status >= 500)
+        return { ok: false, problem: { kind: 'offline', message: OFFLINE_SHORT } };
+      const p = error as Problem | undefined;
+      return {
+        ok: false,
+        problem: {
+          kind: shortName(p?.type) ?? 'problem',
+          ...(p?.type === undefined ? {} : { type: p.type }),
+          message: problemText(p, 'UiTPAS weigerde deze wijziging.'),
+        },
+      };
+    };
+    const holderOf = async (uitpasNumber: string): Promise<ContractResult<Holder>> => {
+      const n = uitpasNumber.replace(/\D/g, '');
+      if (!validateUitpasNumber(n).ok) return refuse('invalid-input', 'Dit UiTPAS-nummer klopt niet.');
+      const r = await client.http
+        .GET('/passholders', { params: { query: { uitpasNumber: n, limit: 1 } } })
+        .catch(() => undefined);
+      if (r === undefined || r.data === undefined) return apiFailure(r?.error, r?.response);
+      const holder = (r.data as { member?: Holder[] }).member?.[0];
+      return holder ? ok(holder) : refuse('not-found', 'Geen pashouder met dit UiTPAS-nummer.');
+    };
+    const kansenstatuutView = (holder: Holder, uitpasNumber: string) => {
+      const n = uitpasNumber.replace(/\D/g, '');
+      const membership =
+        holder.cardSystemMemberships?.find(
+          (m) => m.uitpasNumber === n || m.currentCard?.uitpasNumber === n,
+        ) ?? holder.cardSystemMemberships?.[0];
+      const st = membership?.socialTariff;
+      return {
+        uitpasNumber: n,
+        firstName: holder.firstName,
+        status: st?.status ?? ('NONE' as const),
+        ...(st?.endDate === undefined ? {} : { endDate: st.endDate }),
+        inGracePeriod: st?.inGracePeriod === true,
+        ...(st?.suspendedUntilDate === undefined ? {} : { suspendedUntilDate: st.suspendedUntilDate }),
+      };
     };
 
     const history = async (): Promise<ContractResult<HistoryItem[]>> => {
@@ -591,6 +660,47 @@ export function createApiDesk(options: ApiDeskOptions): DeskFactory {
           ledger.audit({ ...who, event: 'day:closed', detail: { day: input.day } });
         }
         return report(input.day);
+      },
+
+      'desk.kansenstatuut.get': async (input) => {
+        const holder = await holderOf(input.uitpasNumber);
+        return holder.ok ? ok(kansenstatuutView(holder.value, input.uitpasNumber)) : holder;
+      },
+
+      'desk.kansenstatuut.set': async (input) => {
+        const holder = await holderOf(input.uitpasNumber);
+        if (!holder.ok) return holder;
+        if (input.endDate < today())
+          return refuse('invalid-input', 'De einddatum kan niet in het verleden liggen.');
+        const h = holder.value;
+        // PUT replaces the whole pass holder: send back what the API gave, with the new end date.
+        const body = {
+          firstName: h.firstName,
+          name: h.name,
+          dateOfBirth: h.dateOfBirth,
+          address: h.address,
+          ...(h.gender === undefined ? {} : { gender: h.gender }),
+          ...(h.email === undefined ? {} : { email: h.email }),
+          ...(h.phoneNumber === undefined ? {} : { phoneNumber: h.phoneNumber }),
+          ...(h.nationality === undefined ? {} : { nationality: h.nationality }),
+          ...(h.optInPreferences === undefined ? {} : { optInPreferences: h.optInPreferences }),
+          registrationSocialTariffEndDate: input.endDate,
+        };
+        const r = await client.http
+          .PUT('/passholders/{passholderId}', {
+            params: { path: { passholderId: h.id } },
+            body: body as never,
+          })
+          .catch(() => undefined);
+        if (r === undefined || r.error !== undefined || !r.response.ok)
+          return apiFailure(r?.error, r?.response);
+        ledger.audit({
+          ...who,
+          event: 'kansenstatuut:set',
+          detail: { passholderId: h.id, endDate: input.endDate },
+        });
+        const after = await holderOf(input.uitpasNumber);
+        return after.ok ? ok(kansenstatuutView(after.value, input.uitpasNumber)) : after;
       },
 
       'desk.history': async () => {

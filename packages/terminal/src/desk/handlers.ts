@@ -52,6 +52,8 @@ export function deskUnavailable(): DeskHandlers {
     'desk.stock.threshold': unavailable,
     'desk.day.report': unavailable,
     'desk.day.close': unavailable,
+    'desk.kansenstatuut.get': unavailable,
+    'desk.kansenstatuut.set': unavailable,
     'desk.history': unavailable,
     'desk.undo': unavailable,
   };
