@@ -234,4 +234,19 @@ describe('the front desk in Chromium', () => {
     await page.getByRole('button', { name: 'Dag afsluiten' }).click();
     await poll(() => page.getByTestId('report-closed').count()).toBe(1);
   });
+
+  it('grants the kansenstatuut to an existing pass holder and shows the status', async () => {
+    const jonas = sandbox.seed.PASSHOLDERS.jonas;
+    await open(terminal!.url);
+    await nav('Kansenstatuut').click();
+    await page.getByLabel('UiTPAS-nummer').fill(jonas.uitpasNumber);
+    await page.getByRole('button', { name: 'Opzoeken' }).click();
+    await poll(() => page.getByTestId('kansenstatuut').innerText()).toContain('Geen kansenstatuut');
+    await page.getByRole('button', { name: 'Toekennen of verlengen' }).click();
+    await poll(() => page.getByTestId('kansenstatuut').innerText()).toContain('Actief');
+    expect(await page.getByTestId('kansenstatuut').innerText()).toContain(
+      `${new Date().getFullYear() + 1}-04-30`,
+    );
+    await axe('kansenstatuut');
+  });
 });

@@ -9,7 +9,7 @@ import { useDesk } from './context.tsx';
 import type { DeskView } from './desk-store.ts';
 import { RegistrationWizard } from './RegistrationWizard.tsx';
 
-const VIEWS: DeskView[] = ['counter', 'register', 'stock', 'report', 'history'];
+const VIEWS: DeskView[] = ['counter', 'register', 'kansenstatuut', 'stock', 'report', 'history'];
 
 const euro = (cents: number) =>
   new Intl.NumberFormat('nl-BE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
@@ -313,6 +313,77 @@ function ReportScreen() {
   );
 }
 
+function KansenstatuutScreen() {
+  const { t } = useTranslation('desk');
+  const view = useDesk((s) => s.kansenstatuut);
+  const load = useDesk((s) => s.loadKansenstatuut);
+  const save = useDesk((s) => s.setKansenstatuut);
+  const identification = useTerminal((s) => s.identification);
+  const [number, setNumber] = useState(
+    identification?.kind === 'passholder' ? identification.pass.uitpasNumber : '',
+  );
+  const [endDate, setEndDate] = useState(`${new Date().getFullYear() + 1}-04-30`);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+  return (
+    <section className="panel" aria-labelledby="desk-ks-heading">
+      <h2 id="desk-ks-heading">{t('kansenstatuut.heading')}</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load(number);
+        }}
+      >
+        <LabelledInput label={t('kansenstatuut.number')} value={number} onChange={setNumber} />
+        <button type="submit">{t('kansenstatuut.lookup')}</button>
+      </form>
+      <Problem />
+      {view && (
+        <>
+          <dl className="facts" data-testid="kansenstatuut">
+            <dt>{t('register.firstName')}</dt>
+            <dd>{view.firstName}</dd>
+            <dt>{t('kansenstatuut.status')}</dt>
+            <dd>{t(`kansenstatuut.${view.status}`)}</dd>
+            {view.endDate && (
+              <>
+                <dt>{t('kansenstatuut.endDate')}</dt>
+                <dd>{view.endDate.slice(0, 10)}</dd>
+              </>
+            )}
+          </dl>
+          {view.inGracePeriod && <p className="pass-message">{t('kansenstatuut.grace')}</p>}
+          {view.suspendedUntilDate && (
+            <p className="pass-message">
+              {t('kansenstatuut.suspendedUntil', { date: view.suspendedUntilDate.slice(0, 10) })}
+            </p>
+          )}
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save(view.uitpasNumber, endDate);
+            }}
+          >
+            <LabelledInput
+              label={t('kansenstatuut.newEndDate')}
+              value={endDate}
+              onChange={setEndDate}
+              type="date"
+            />
+            <div className="desk-actions">
+              <button type="submit" className="primary">
+                {t('kansenstatuut.grant')}
+              </button>
+              <button type="button" onClick={() => void save(view.uitpasNumber, today)}>
+                {t('kansenstatuut.end')}
+              </button>
+            </div>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
 function HistoryScreen() {
   const { t } = useTranslation('desk');
   const items = useDesk((s) => s.history);
@@ -371,6 +442,7 @@ export function DeskScreen() {
   return (
     <main id="main" className="desk-main">
       {view === 'register' && <RegistrationWizard />}
+      {view === 'kansenstatuut' && <KansenstatuutScreen />}
       {view === 'stock' && <StockScreen />}
       {view === 'report' && <ReportScreen />}
       {view === 'history' && <HistoryScreen />}

@@ -5,6 +5,7 @@ import {
   type DayReportView,
   type DraftSummary,
   type HistoryItem,
+  type KansenstatuutView,
   type MembershipPriceView,
   type RegistrationForm,
   type RegistrationResult,
@@ -15,7 +16,7 @@ import {
 } from '@uitpas/domain';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export type DeskView = 'counter' | 'register' | 'stock' | 'report' | 'history';
+export type DeskView = 'counter' | 'register' | 'kansenstatuut' | 'stock' | 'report' | 'history';
 
 export interface StepMessage {
   step: RegistrationStep;
@@ -37,6 +38,7 @@ export interface DeskState {
   stock: StockView | undefined;
   report: DayReportView | undefined;
   history: HistoryItem[];
+  kansenstatuut: KansenstatuutView | undefined;
   /** The last problem of a desk command that has no step of its own. */
   problem: TerminalProblem | undefined;
   notice: UserText | undefined;
@@ -57,6 +59,8 @@ export interface DeskState {
   loadReport(day?: string): Promise<void>;
   closeDay(): Promise<void>;
   undo(actionId: string): Promise<void>;
+  loadKansenstatuut(uitpasNumber: string): Promise<void>;
+  setKansenstatuut(uitpasNumber: string, endDate: string): Promise<void>;
 }
 
 export type DeskStore = StoreApi<DeskState>;
@@ -102,6 +106,7 @@ export function createDeskStore(client: ContractClient): DeskStore {
       stock: undefined,
       report: undefined,
       history: [],
+      kansenstatuut: undefined,
       problem: undefined,
       notice: undefined,
 
@@ -214,6 +219,18 @@ export function createDeskStore(client: ContractClient): DeskStore {
         if (!day) return;
         const r = await client.invoke('desk.day.close', { day });
         set(r.ok ? { report: r.value } : { problem: r.problem });
+      },
+      async loadKansenstatuut(uitpasNumber) {
+        const r = await client.invoke('desk.kansenstatuut.get', { uitpasNumber });
+        set(
+          r.ok
+            ? { kansenstatuut: r.value, problem: undefined }
+            : { kansenstatuut: undefined, problem: r.problem },
+        );
+      },
+      async setKansenstatuut(uitpasNumber, endDate) {
+        const r = await client.invoke('desk.kansenstatuut.set', { uitpasNumber, endDate });
+        set(r.ok ? { kansenstatuut: r.value, problem: undefined } : { problem: r.problem });
       },
       async undo(actionId) {
         const r = await client.invoke('desk.undo', { actionId });
