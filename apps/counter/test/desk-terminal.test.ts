@@ -259,4 +259,34 @@ describe('the front desk against the sandbox', () => {
     });
     expect(past.ok).toBe(false);
   });
+
+  it('replaces a lost card with one from stock, keeping the points; the old card stops working', async () => {
+    const jonas = sandbox.seed.PASSHOLDERS.jonas;
+    await call('desk.stock.receive', { uitpasNumbers: ['0400000011603'] });
+    const before = (await call('desk.stock.get', {})).level;
+    const replaced = await call('desk.card.replace', {
+      uitpasNumber: jonas.uitpasNumber,
+      newUitpasNumber: '0400000011603',
+      reason: 'LOSS_THEFT',
+    });
+    expect(replaced).toMatchObject({ uitpasNumber: '0400000011603', points: jonas.points });
+    expect((await call('desk.stock.get', {})).level).toBe(before - 1);
+    expect((await call('identify', { source: 'typed', value: jonas.uitpasNumber })).kind).toBe('blocked');
+    const notInStock = await attempt('desk.card.replace', {
+      uitpasNumber: '0400000011603',
+      newUitpasNumber: '0400000011702',
+      reason: 'DEFECT',
+    });
+    expect(notInStock.ok).toBe(false);
+  });
+
+  it('adds a digital membership of another card system', async () => {
+    const bram = sandbox.seed.PASSHOLDERS.bram;
+    const added = await call('desk.membership.add', {
+      uitpasNumber: bram.uitpasNumber,
+      cardSystemId: sandbox.seed.CARD_SYSTEMS.gent.id,
+    });
+    expect(added.uitpasNumber).toMatch(/^\d{13}$/);
+    expect(added.uitpasNumber).not.toBe(bram.uitpasNumber);
+  });
 });

@@ -190,6 +190,28 @@ export const DESK_COMMANDS = {
     input: z.object({ uitpasNumber: uitpasInput, endDate: day }).strict(),
     output: kansenstatuutViewSchema,
   },
+  /** Replace a lost, stolen or defective card with one from this counter's stock; points stay. */
+  'desk.card.replace': {
+    input: z
+      .object({
+        uitpasNumber: uitpasInput,
+        newUitpasNumber: uitpasInput,
+        reason: z.enum(['LOSS_THEFT', 'DEFECT', 'OTHER']),
+      })
+      .strict(),
+    output: z.object({ uitpasNumber: z.string(), points: z.number().int(), message: userTextSchema }),
+  },
+  /** Membership of another card system, on a digital pass or a card from stock. */
+  'desk.membership.add': {
+    input: z
+      .object({
+        uitpasNumber: uitpasInput,
+        cardSystemId: z.number().int().min(0),
+        newUitpasNumber: uitpasInput.optional(),
+      })
+      .strict(),
+    output: z.object({ uitpasNumber: z.string(), message: userTextSchema }),
+  },
   'desk.history': { input: empty, output: z.object({ items: z.array(historyItemSchema) }) },
   'desk.undo': {
     input: z.object({ actionId: uuid }).strict(),

@@ -319,6 +319,7 @@ export function createApiDesk(options: ApiDeskOptions): DeskFactory {
       optInPreferences?: unknown;
       address: Record<string, unknown>;
       cardSystemMemberships?: {
+        cardSystem?: { id?: number };
         uitpasNumber?: string;
         currentCard?: { uitpasNumber?: string };
         socialTariff?: {
@@ -367,6 +368,52 @@ export function createApiDesk(options: ApiDeskOptions): DeskFactory {
         inGracePeriod: st?.inGracePeriod === true,
         ...(st?.suspendedUntilDate === undefined ? {} : { suspendedUntilDate: st.suspendedUntilDate }),
       };
+    };
+
+    /** POST /passholders/{id}/memberships/{cardSystemId}: a new membership, or a new card for an existing one. */
+    const postMembership = async (
+      holder: Holder,
+      cardSystemId: number,
+      card: string | undefined,
+    ): Promise<ContractResult<string>> => {
+      const organizer = await context.organizer();
+      if (!organizer.ok) return organizer;
+      if (card !== undefined && !cardsOnHand(organizer.value.id).includes(card))
+        return refuse('not-in-stock', `Kaart ${card} zit niet in de voorraad van deze balie.`);
+      const r = await client.http
+        .POST('/passholders/{passholderId}/memberships/{cardSystemId}', {
+          params: { path: { passholderId: holder.id, cardSystemId } },
+          body: {
+            cardType: card === undefined ? 'DIGITAL' : 'NFC_CARD',
+            ...(card === undefined ? {} : { uitpasNumber: card }),
+            registrationOrganizer: { id: organizer.value.id },
+          } as never,
+        })
+        .catch(() => undefined);
+      if (r === undefined || r.error !== undefined || !r.response.ok)
+        return apiFailure(r?.error, r?.response);
+      const after = await holderOf(card ?? holder.cardSystemMemberships?.[0]?.uitpasNumber ?? '');
+      const number =
+        card ??
+        (after.ok
+          ? after.value.cardSystemMemberships?.find((m) => m.cardSystem?.id === cardSystemId)?.uitpasNumber
+          : undefined) ??
+        '';
+      if (card !== undefined)
+        ledger.recordStockMovement({
+          salesPointId: organizer.value.id,
+          movement: 'issued',
+          quantity: 1,
+          uitpasNumber: card,
+          ...who,
+          note: `kaart voor pashouder ${holder.id}`,
+        });
+      ledger.audit({
+        ...who,
+        event: 'membership:posted',
+        detail: { passholderId: holder.id, cardSystemId, card },
+      });
+      return ok(number);
     };
 
     const history = async (): Promise<ContractResult<HistoryItem[]>> => {
@@ -701,6 +748,36 @@ export function createApiDesk(options: ApiDeskOptions): DeskFactory {
         });
         const after = await holderOf(input.uitpasNumber);
         return after.ok ? ok(kansenstatuutView(after.value, input.uitpasNumber)) : after;
+      },
+
+      'desk.card.replace': async (input) => {
+        const holder = await holderOf(input.uitpasNumber);
+        if (!holder.ok) return holder;
+        const old = input.uitpasNumber.replace(/\D/g, '');
+        const fresh = input.newUitpasNumber.replace(/\D/g, '');
+        if (!validateUitpasNumber(fresh).ok)
+          return refuse('invalid-input', 'Het nummer van de nieuwe kaart klopt niet.');
+        const membership = holder.value.cardSystemMemberships?.find((m) => m.uitpasNumber === old);
+        const cardSystemId = membership?.cardSystem?.id;
+        if (cardSystemId === undefined)
+          return refuse('not-found', 'Deze kaart hoort bij geen lidmaatschap van de pashouder.');
+        const posted = await postMembership(holder.value, cardSystemId, fresh);
+        if (!posted.ok) return posted;
+        const pass = await client.getPass(fresh);
+        return ok({
+          uitpasNumber: fresh,
+          points: pass.ok ? pass.value.points : 0,
+          message: { nl: `Kaart ${old} is vervangen door ${fresh}; de punten blijven behouden.` },
+        });
+      },
+
+      'desk.membership.add': async (input) => {
+        const holder = await holderOf(input.uitpasNumber);
+        if (!holder.ok) return holder;
+        const card = input.newUitpasNumber?.replace(/\D/g, '');
+        const posted = await postMembership(holder.value, input.cardSystemId, card);
+        if (!posted.ok) return posted;
+        return ok({ uitpasNumber: posted.value, message: { nl: 'Lidmaatschap toegevoegd.' } });
       },
 
       'desk.history': async () => {

@@ -54,6 +54,8 @@ export function deskUnavailable(): DeskHandlers {
     'desk.day.close': unavailable,
     'desk.kansenstatuut.get': unavailable,
     'desk.kansenstatuut.set': unavailable,
+    'desk.card.replace': unavailable,
+    'desk.membership.add': unavailable,
     'desk.history': unavailable,
     'desk.undo': unavailable,
   };
