@@ -248,5 +248,9 @@ describe('the front desk in Chromium', () => {
       `${new Date().getFullYear() + 1}-04-30`,
     );
     await axe('kansenstatuut');
+    await page.getByLabel('Nieuwe kaart uit de voorraad').fill('0400000011405');
+    await page.getByRole('button', { name: 'Kaart vervangen (verloren of defect)' }).click();
+    await poll(() => page.getByTestId('desk-notice').innerText()).toContain('de punten blijven behouden');
+    await poll(() => page.getByTestId('kansenstatuut').innerText()).toContain('Jonas');
   });
 });

@@ -318,6 +318,8 @@ function KansenstatuutScreen() {
   const view = useDesk((s) => s.kansenstatuut);
   const load = useDesk((s) => s.loadKansenstatuut);
   const save = useDesk((s) => s.setKansenstatuut);
+  const replaceCard = useDesk((s) => s.replaceCard);
+  const [newCard, setNewCard] = useState('');
   const identification = useTerminal((s) => s.identification);
   const [number, setNumber] = useState(
     identification?.kind === 'passholder' ? identification.pass.uitpasNumber : '',
@@ -377,6 +379,15 @@ function KansenstatuutScreen() {
                 {t('kansenstatuut.end')}
               </button>
             </div>
+          </form>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void replaceCard(view.uitpasNumber, newCard);
+            }}
+          >
+            <LabelledInput label={t('kansenstatuut.newCard')} value={newCard} onChange={setNewCard} />
+            <button type="submit">{t('kansenstatuut.replace')}</button>
           </form>
         </>
       )}

@@ -60,6 +60,7 @@ export interface DeskState {
   closeDay(): Promise<void>;
   undo(actionId: string): Promise<void>;
   loadKansenstatuut(uitpasNumber: string): Promise<void>;
+  replaceCard(uitpasNumber: string, newUitpasNumber: string): Promise<void>;
   setKansenstatuut(uitpasNumber: string, endDate: string): Promise<void>;
 }
 
@@ -227,6 +228,17 @@ export function createDeskStore(client: ContractClient): DeskStore {
             ? { kansenstatuut: r.value, problem: undefined }
             : { kansenstatuut: undefined, problem: r.problem },
         );
+      },
+      async replaceCard(uitpasNumber, newUitpasNumber) {
+        const r = await client.invoke('desk.card.replace', {
+          uitpasNumber,
+          newUitpasNumber,
+          reason: 'LOSS_THEFT',
+        });
+        set(
+          r.ok ? { notice: r.value.message, problem: undefined } : { problem: r.problem, notice: undefined },
+        );
+        if (r.ok) await get().loadKansenstatuut(r.value.uitpasNumber);
       },
       async setKansenstatuut(uitpasNumber, endDate) {
         const r = await client.invoke('desk.kansenstatuut.set', { uitpasNumber, endDate });

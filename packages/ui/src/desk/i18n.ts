@@ -92,6 +92,8 @@ export const deskNl = {
     newEndDate: 'Nieuwe einddatum',
     grant: 'Toekennen of verlengen',
     end: 'Vandaag beëindigen',
+    newCard: 'Nieuwe kaart uit de voorraad',
+    replace: 'Kaart vervangen (verloren of defect)',
   },
   stock: {
     heading: 'Kaartvoorraad',
