@@ -222,6 +222,51 @@ describe('the counter in Chromium against the sandbox', () => {
     expect(await visibleText()).not.toContain(amira.inszNumber);
   });
 
+  it('sells a ticket at kansentarief: tariffs from the API, the amount to collect, registered once', async () => {
+    const amira = seed().PASSHOLDERS.amira;
+    await page.getByRole('button', { name: 'Tik Amira' }).click();
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Amira');
+    await page.getByRole('button', { name: `Kansentarief voor ${CONCERT}` }).click();
+    const count = page.getByRole('spinbutton').first();
+    await poll(() => count.count()).toBe(1);
+    await poll(() => count.evaluate((el) => el === document.activeElement)).toBe(true);
+    await count.fill('1');
+    await poll(() => page.getByTestId('sale-total').innerText()).not.toBe('Te betalen: € 0,00');
+    const total = await page.getByTestId('sale-total').innerText();
+    await page.getByRole('button', { name: 'Verkoop registreren' }).click();
+    await poll(() => page.getByTestId('sale-result').innerText()).toContain('Geregistreerd: 1 ticket(s).');
+    expect(await page.getByTestId('sale-result').innerText()).toContain(total.replace('Te betalen: ', ''));
+    await page.screenshot({ path: `${ARTIFACTS}kansentarief.nl.png`, fullPage: true });
+    const sales = (await sandbox.admin.state()).ticketSales.filter(
+      (t) => t.passholder_id === amira.id && t.deleted_at === null,
+    );
+    expect(sales).toHaveLength(1);
+  });
+
+  it('explains in Dutch when a pass holder has no kansentarief', async () => {
+    await page.getByRole('button', { name: 'Tik Jonas' }).click();
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Jonas');
+    await page.getByRole('button', { name: `Kansentarief voor ${CONCERT}` }).click();
+    await poll(() => page.getByTestId('tariffs').innerText()).toMatch(/kansentarief|tarief|UiTPAS/i);
+    expect(await page.getByRole('button', { name: 'Verkoop registreren' }).isDisabled()).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('undoes a check-in: the sandbox keeps it as deleted', async () => {
+    const fatima = seed().PASSHOLDERS.fatima;
+    await identifyField().fill(fatima.uitpasNumber);
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Fatima');
+    await page.getByRole('button', { name: 'Inchecken voor Workshop keramiek' }).click();
+    await poll(() => page.getByTestId('checkin-result').innerText()).toContain('Ingecheckt');
+    await page.getByRole('button', { name: 'Ongedaan maken: Workshop keramiek' }).click();
+    await poll(() => page.getByTestId('undone').count()).toBe(1);
+    await poll(async () => {
+      const rows = (await sandbox.admin.state()).checkins.filter((c) => c.passholder_id === fatima.id);
+      return rows.length === 1 && rows[0]?.deleted_at !== null;
+    }).toBe(true);
+  });
+
   it('keeps invalid typed input and explains it in Dutch, without a lookup', async () => {
     await identifyField().fill('0400000010119');
     await poll(() => page.getByTestId('identify-message').innerText()).toContain('controlecijfer is fout');

@@ -1,5 +1,6 @@
 // Concurrency and bad input: the documented problem every time, never a crash or a 500.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { API_HANDLERS } from '../src/api.node.ts';
 import { EVENTS, PASSHOLDERS, REWARDS, fresh, problemType, world, type World } from './helpers.ts';
 
 let w: World;
@@ -156,5 +157,39 @@ describe('bad input', () => {
     const expired = await w.api.get('/permissions');
     expect(expired.status).toBe(401);
     expect(problemType(expired)).toBe('auth/unauthorized');
+  });
+});
+
+describe('hostile input on every route', () => {
+  const HOSTILE_BODIES = [
+    '[',
+    '{}',
+    '[]',
+    'null',
+    '"x"',
+    '{"__proto__":{"admin":true}}',
+    JSON.stringify({ a: { b: { c: [1, 2, { d: null }] } } }),
+  ];
+  const HOSTILE_IDS = ['%00', '..%2F..', "'%20OR%201=1--", 'x'.repeat(500), '%F0%9F%92%A9'];
+
+  it('answers a documented problem, never a 500, for every implemented operation', async () => {
+    for (const key of Object.keys(API_HANDLERS)) {
+      const [method, template] = key.split(' ') as [string, string];
+      for (const id of HOSTILE_IDS) {
+        const path =
+          template.replace(/\{[^}]+\}/g, id) + '?limit=-1&start=abc&uitpasNumber=%00&identifier=%20';
+        const headers = { 'x-custom-token': 'ZUIL-EEKLO-2026' };
+        const bodies = method === 'GET' || method === 'DELETE' ? [undefined] : HOSTILE_BODIES;
+        for (const raw of bodies) {
+          const res = await w.api.call(method, path, {
+            headers: raw === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+            ...(raw === undefined ? {} : { raw }),
+          });
+          expect(res.status, `${method} ${path}`).toBeGreaterThanOrEqual(200);
+        }
+      }
+    }
+    // Still healthy afterwards.
+    expect((await w.api.get('/permissions')).status).toBe(200);
   });
 });

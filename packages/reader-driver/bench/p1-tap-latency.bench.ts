@@ -1,8 +1,9 @@
 // P1: time from a virtual card's insertion to the CardRead event, against the minimal raw PC/SC sequence
 // (@pokusew/pcsclite: status change → connect → transmit GET DATA → UID) on the same reader in the same run.
 // Blocks of driver and raw taps alternate so drift affects both; a random pause before each insertion keeps
-// the taps from locking onto pcscd's ~400 ms presence poll. Also reported: the time from pcscd's first frame
-// to the card (when pcscd noticed it) to the UID, which leaves the poll out and shows the driver's own cost.
+// the taps from locking onto pcscd's presence poll. Also reported: the time from pcscd's first frame
+// to the card (when pcscd noticed it) to the UID, which leaves the poll out and shows the driver's own cost:
+// the insertion figures swing by ±100 ms between runs with the poll phase, the second pair by a few ms.
 import pcsclite from '@pokusew/pcsclite';
 import { performance } from 'node:perf_hooks';
 import { PcscSource } from '../src/pcsc-source.node.ts';
@@ -11,7 +12,7 @@ import { acquirePcscd } from '../src/testing/pcscd-harness.node.ts';
 import { VirtualCard } from '../src/testing/virtual-card.node.ts';
 
 const READER = 'Virtual PCD 00 00';
-const TAPS = Number(process.env.BENCH_TAPS ?? 40);
+const TAPS = Number(process.env.BENCH_TAPS ?? 50);
 const BLOCK = 10;
 const GET_DATA = Buffer.from('ffca000000', 'hex');
 
@@ -21,7 +22,9 @@ interface Sample {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const jitter = () => sleep(Math.random() * 450);
+// Each tap starts from a pcscd tick (the read follows the tick that saw the card), so the pause before the
+// next insertion must span several poll periods (~400–500 ms) for the insertion to land at a random phase.
+const jitter = () => sleep(Math.random() * 1300);
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -71,6 +71,10 @@ export class PcscSource implements CardSource {
   /** Bumped for every NFC instance: callbacks of an old instance are ignored. */
   private generation = 0;
   private readers = new Map<string, ReaderStatus>();
+  /** Readers of the current NFC instance. */
+  private attached = new Set<string>();
+  /** Every reader object of the current instance, wanted or not: each holds a native monitor thread. */
+  private nfcReaders: Reader[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private watchdog: ReturnType<typeof setInterval> | null = null;
 
@@ -93,12 +97,15 @@ export class PcscSource implements CardSource {
   }
 
   async stop(): Promise<void> {
+    const wasRunning = this.state === 'running';
     this.state = 'stopped';
     if (this.timer) clearTimeout(this.timer);
     if (this.watchdog) clearInterval(this.watchdog);
     this.timer = null;
     this.watchdog = null;
-    this.closeNfc();
+    // Closing a reader joins its native monitor thread, which blocks this thread for good when that
+    // monitor hangs on a pcscd that is gone: close readers only while pcscd answers.
+    this.closeNfc(wasRunning && (await pcscdReachable(this.socketPath)));
     this.sink = null;
   }
 
@@ -128,13 +135,25 @@ export class PcscSource implements CardSource {
     this.state = 'running';
     this.emitReader(PCSCD_READER_ID, 'present');
     nfc.on('reader', (reader) => {
-      if (generation === this.generation) this.attach(reader, generation);
-      else reader.on('error', () => {});
+      reader.on('error', () => {});
+      if (generation !== this.generation) return;
+      this.nfcReaders.push(reader);
+      this.attach(reader, generation);
     });
     nfc.on('error', (err) => {
       if (generation === this.generation) this.outage(err);
     });
+    let checks = 0;
     this.watchdog = setInterval(() => {
+      // pcscd lists its readers right after connecting: one still in error by the second check was
+      // unplugged during the outage.
+      if (++checks === 2) {
+        for (const [readerId, status] of this.readers) {
+          if (status === 'error' && !this.attached.has(readerId)) {
+            this.emitReader(readerId, 'absent', 'lezer niet meer gevonden na herstart van pcscd');
+          }
+        }
+      }
       void pcscdReachable(this.socketPath).then((ok) => {
         if (!ok && generation === this.generation && this.state === 'running') {
           this.outage(new Error('pcscd socket antwoordt niet meer'));
@@ -143,13 +162,24 @@ export class PcscSource implements CardSource {
     }, this.watchdogMs);
   }
 
-  private closeNfc(): void {
+  private closeNfc(closeReaders: boolean): void {
     this.generation++;
+    this.attached.clear();
+    const readers = this.nfcReaders;
+    this.nfcReaders = [];
     const nfc = this.nfc;
     this.nfc = null;
     if (nfc === null) return;
     // Closing makes nfc-pcsc report "Command cancelled" on the old instance: keep a listener for it.
     nfc.on('error', () => {});
+    // Readers left open keep their threads, and so the process, alive until pcscd goes away.
+    for (const reader of closeReaders ? readers : []) {
+      try {
+        reader.close();
+      } catch {
+        // A reader whose service is gone may refuse; it is released with the instance.
+      }
+    }
     try {
       nfc.close();
     } catch {
@@ -163,7 +193,8 @@ export class PcscSource implements CardSource {
     this.state = 'waiting';
     if (this.watchdog) clearInterval(this.watchdog);
     this.watchdog = null;
-    this.closeNfc();
+    // pcscd is gone: the readers' monitor threads end with it, and closing them could block (see stop).
+    this.closeNfc(false);
     const detail = err instanceof Error ? err.message : String(err);
     const reason = `PC/SC-dienst (pcscd) onderbroken; opnieuw verbinden zodra hij terug is (${detail})`;
     this.emitReader(PCSCD_READER_ID, 'error', reason);
@@ -179,12 +210,10 @@ export class PcscSource implements CardSource {
   private attach(reader: Reader, generation: number): void {
     const name = reader.name;
     const current = () => generation === this.generation && this.state === 'running';
-    if (!isReaderWanted(name, this.include, this.exclude)) {
-      // An ignored reader still needs a listener: an unhandled 'error' event would crash the process.
-      reader.on('error', () => {});
-      return;
-    }
+    // Every reader already has a no-op 'error' listener (an unhandled one would crash the process).
+    if (!isReaderWanted(name, this.include, this.exclude)) return;
     reader.autoProcessing = false;
+    this.attached.add(name);
     this.emitReader(name, 'present');
     reader.on('card', () => {
       if (current()) void this.read(reader, current);
@@ -200,7 +229,10 @@ export class PcscSource implements CardSource {
       else this.emitReader(name, 'error', describePcscError(err));
     });
     reader.on('end', () => {
-      if (current()) this.emitReader(name, 'absent', 'lezer losgekoppeld');
+      this.nfcReaders = this.nfcReaders.filter((r) => r !== reader);
+      if (!current()) return;
+      this.attached.delete(name);
+      this.emitReader(name, 'absent', 'lezer losgekoppeld');
     });
   }
 

@@ -217,27 +217,34 @@ export class Ledger {
     try {
       const row = this.db
         .transaction((): ActionRow | undefined => {
-          if (this.s.actionExists.get(action.id) !== undefined) return undefined;
           let lane = laneOf(action);
           if (action.type === 'undo') {
             const target = this.s.laneOfAction.get(action.targetActionId) as { lane: string } | undefined;
             // An undo travels in its target's lane so it is never sent before the target itself.
             if (target !== undefined) lane = target.lane;
           }
-          this.s.insertAction.run({
-            id: action.id,
-            kind: action.type,
-            payload: JSON.stringify(action),
-            station_id: action.stationId,
-            staff_id: action.staffId,
-            organizer_id: action.organizerId,
-            lane,
-            created_at: action.createdAt,
-            recorded_at: at,
-            cache_effect: options.cacheEffect === undefined ? null : JSON.stringify(options.cacheEffect),
-            updated_at: at,
-          });
-          this.s.insertOutbox.run(action.id, lane);
+          const payload = JSON.stringify(action);
+          const cacheEffect = options.cacheEffect === undefined ? null : JSON.stringify(options.cacheEffect);
+          try {
+            this.s.insertAction.run({
+              id: action.id,
+              kind: action.type,
+              payload,
+              station_id: action.stationId,
+              staff_id: action.staffId,
+              organizer_id: action.organizerId,
+              lane,
+              created_at: action.createdAt,
+              recorded_at: at,
+              cache_effect: cacheEffect,
+              updated_at: at,
+            });
+          } catch (e) {
+            // The primary key refuses a second record of the same action id.
+            if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return undefined;
+            throw e;
+          }
+          const seq = Number(this.s.insertOutbox.run(action.id, lane).lastInsertRowid);
           if (options.cacheEffect !== undefined) this.applyEffect(options.cacheEffect, 1);
           this.s.insertAudit.run({
             at,
@@ -247,7 +254,33 @@ export class Ledger {
             action_id: action.id,
             detail: options.auditDetail === undefined ? null : JSON.stringify(options.auditDetail),
           });
-          return this.s.getAction.get(action.id) as ActionRow;
+          // The committed row, built from what was just written instead of reading it back.
+          return {
+            id: action.id,
+            kind: action.type,
+            payload,
+            station_id: action.stationId,
+            staff_id: action.staffId,
+            organizer_id: action.organizerId,
+            lane,
+            created_at: action.createdAt,
+            recorded_at: at,
+            state: 'pending',
+            attempts: 0,
+            first_sent_at: null,
+            last_sent_at: null,
+            last_problem: null,
+            end_user_message: null,
+            server_ids: null,
+            result: null,
+            cache_effect: cacheEffect,
+            was_uncertain: 0,
+            reviewed_at: null,
+            reviewed_by: null,
+            updated_at: at,
+            seq,
+            not_before: 0,
+          };
         })
         .immediate();
       if (row === undefined) {
@@ -298,6 +331,33 @@ export class Ledger {
       const changed = this.s.markReviewed.run(at, staffId, at, id).changes === 1;
       if (changed) this.audit({ stationId, staffId, event: 'reviewed', actionId: id });
       return changed;
+    })();
+  }
+
+  /**
+   * Staff settle an uncertain action the engine cannot settle itself (a digital registration): they
+   * checked UiTPAS and say whether it landed ('landed' → reconciled) or not ('resend' → pending again).
+   */
+  resolveUncertain(id: string, outcome: 'landed' | 'resend', staffId: string, stationId: string): boolean {
+    const at = this.now();
+    return this.db.transaction(() => {
+      const a = this.getAction(id);
+      if (a === undefined || a.state !== 'uncertain') return false;
+      if (outcome === 'landed') {
+        this.s.finishAction.run({
+          id,
+          state: 'reconciled',
+          server_ids: JSON.stringify(a.serverIds),
+          result: null,
+          at,
+        });
+        this.s.closeOutbox.run(at, id);
+      } else {
+        this.s.backToPending.run({ id, at });
+        this.s.setNotBefore.run(0, id);
+      }
+      this.audit({ stationId, staffId, event: `resolved:${outcome}`, actionId: id });
+      return true;
     })();
   }
 
@@ -775,7 +835,6 @@ interface StockRow {
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
-    actionExists: p(`SELECT 1 FROM actions WHERE id = ?`),
     laneOfAction: p(`SELECT lane FROM actions WHERE id = ?`),
     insertAction:
       p(`INSERT INTO actions (id, kind, payload, station_id, staff_id, organizer_id, lane, created_at,

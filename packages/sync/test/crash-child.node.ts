@@ -14,6 +14,8 @@ interface Plan {
   /** Pass holders to redeem for, in turn. */
   people: { uitpasNumber: string; passholderId: string }[];
   sandbox?: { baseUrl: string; clientId: string; clientSecret: string };
+  /** SIGKILL itself as soon as the first POST is answered: the server committed, the ledger never hears. */
+  dieOnFirstAnswer?: boolean;
 }
 
 const plan = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Plan;
@@ -34,11 +36,24 @@ if (plan.sandbox) {
       clientId: plan.sandbox.clientId,
       clientSecret: plan.sandbox.clientSecret,
     },
+    fetch: async (request) => {
+      const response = await fetch(request);
+      if (plan.dieOnFirstAnswer && request.method === 'POST' && !request.url.includes('/realms/'))
+        process.kill(process.pid, 'SIGKILL');
+      return response;
+    },
   });
-  const engine = new SyncEngine({ ledger, client, concurrency: 4, intervalMs: 50, reconcileDelayMs: 0 });
+  const engine = new SyncEngine({
+    ledger,
+    client,
+    concurrency: 4,
+    intervalMs: 50,
+    reconcileDelayMs: 0,
+    backoff: { baseMs: 10, maxMs: 200 },
+    referenceIntervalMs: 0,
+  });
   engine.start();
 }
-
 writeSync(1, 'ready\n');
 
 let n = 0;

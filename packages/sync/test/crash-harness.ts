@@ -36,8 +36,8 @@ export interface RoundResult {
 }
 
 /** Writes the child's plan to a file (too large for a command line). */
-export function writePlan(dir: string, plan: unknown): string {
-  const file = join(dir, 'plan.json');
+export function writePlan(dir: string, plan: unknown, name = 'plan.json'): string {
+  const file = join(dir, name);
   writeFileSync(file, JSON.stringify(plan));
   return file;
 }

@@ -3,6 +3,7 @@
 // passes integrity_check and every action the child reported as committed is there exactly once, with
 // its outbox row and audit entry. After a final sync the sandbox holds each action's effect exactly once:
 // kills during a request leave `sent` actions, which are reconciled, never blindly resent.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,7 +56,7 @@ describe('crash: SIGKILL while recording and syncing', () => {
     const random = seededRandom(20261124);
     const reported = new Set<string>();
     for (let round = 0; round < ROUNDS; round++) {
-      const { committed } = await runRound(childFile, plan, Math.floor(random() * 120));
+      const { committed } = await runRound(childFile, plan, Math.floor(random() * 100));
       for (const id of committed) reported.add(id);
       const db = new Database(file);
       try {
@@ -82,11 +83,23 @@ describe('crash: SIGKILL while recording and syncing', () => {
     }
     expect(reported.size).toBeGreaterThan(ROUNDS / 2);
 
+    // A few deterministic kills right after the server committed a request, before the ledger heard.
+    const dying = writePlan(
+      dir.dir,
+      { ...JSON.parse(readFileSync(plan, 'utf8')), dieOnFirstAnswer: true },
+      'dying.json',
+    );
+    for (let i = 0; i < 5; i++) {
+      const { committed } = await runRound(childFile, dying, 5000);
+      for (const id of committed) reported.add(id);
+    }
+
     // Final sync in this process, then every action's effect is in the sandbox exactly once.
     const opened = openLedger(file);
     if (!opened.ok) throw new Error(opened.problem.message);
     const ledger = opened.ledger;
     const interrupted = ledger.openOutbox().filter((a) => a.state === 'sent').length;
+    expect(interrupted).toBeGreaterThanOrEqual(1);
     const engine = new SyncEngine({
       ledger,
       client: clientFor(sandbox),
@@ -108,10 +121,11 @@ describe('crash: SIGKILL while recording and syncing', () => {
     expect(rows.length).toBe(all.length);
     expect(new Set(claimed)).toEqual(new Set(rows.map((r) => r.id)));
     expect(claimed.length).toBe(new Set(claimed).size);
+    expect(all.filter((a) => a.state === 'reconciled').length).toBeGreaterThanOrEqual(5);
     console.log(
       `crash: ${all.length} actions, ${reported.size} reported, ${interrupted} interrupted mid-request,`,
       `${all.filter((a) => a.state === 'reconciled').length} reconciled`,
     );
     ledger.close();
-  }, 300_000);
+  }, 600_000);
 });

@@ -108,6 +108,24 @@ describe('states, review list, history and totals', () => {
     expect(ledger.getAction(a.id)?.state).toBe('rejected');
   });
 
+  it('lets staff settle an uncertain action, with an audit entry', () => {
+    const a = checkin(uitpasNumber(12));
+    const b = checkin(uitpasNumber(13));
+    ledger.record(a);
+    ledger.record(b);
+    for (const x of [a, b]) {
+      ledger.markSent(x.id);
+      ledger.markUncertain(x.id, { kind: 'needs-review', message: 'Controleer' }, Number.MAX_SAFE_INTEGER);
+    }
+    expect(ledger.resolveUncertain(a.id, 'landed', 'staff-2', 'station-1')).toBe(true);
+    expect(ledger.resolveUncertain(b.id, 'resend', 'staff-2', 'station-1')).toBe(true);
+    expect(ledger.getAction(a.id)?.state).toBe('reconciled');
+    expect(ledger.getAction(b.id)).toMatchObject({ state: 'pending', notBefore: 0 });
+    expect(ledger.resolveUncertain(a.id, 'resend', 'staff-2', 'station-1')).toBe(false);
+    expect(ledger.auditLog({ actionId: a.id }).map((e) => e.event)).toContain('resolved:landed');
+    expect(ledger.queueStats().depth).toBe(1);
+  });
+
   it('recomputes the optimistic part when a fresh snapshot arrives', () => {
     const u = uitpasNumber(10);
     ledger.putPassSnapshot({ uitpasNumber: u, points: 5, data: {} });

@@ -106,6 +106,30 @@ describe('reconciliation of a lost response', () => {
     expect(points).toBe(100 - r.points);
   });
 
+  it('registration of a new card', async () => {
+    const card = sandbox.seed.STOCK_CARDS[0] as { uitpasNumber: string };
+    const org = sandbox.seed.ORGANIZERS.ccEeklo;
+    const a: LocalAction = {
+      ...actionBase(org.id),
+      type: 'registration',
+      paymentMethod: 'cash',
+      priceCents: 500,
+      passholder: {
+        name: 'Claes',
+        firstName: 'Mira',
+        dateOfBirth: '1992-03-04',
+        address: { street: 'Markt 1', postalCode: org.postalCode, city: org.city, country: 'BE' },
+        registrationCardSystemId: sandbox.seed.CARD_SYSTEMS.meetjesland.id,
+        registrationCardType: 'NFC_CARD',
+        registrationUitpasNumber: card.uitpasNumber,
+      },
+    };
+    const after = await lostResponse('POST /passholders', a);
+    expect(after?.state).toBe('reconciled');
+    const found = await client.findPassholderByUitpasNumber(card.uitpasNumber);
+    expect(found.ok && found.value.member.map((m) => m.id)).toEqual(after?.serverIds);
+  });
+
   it('cancels a planted duplicate and writes it to the audit log', async () => {
     const p = people[3] as TestPassholder;
     const ev = sandbox.seed.EVENTS.workshopToday; // 2 check-ins a day allowed, so a duplicate can exist

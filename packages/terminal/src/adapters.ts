@@ -6,6 +6,9 @@ import type {
   CheckinReceipt,
   GroupPassView,
   PassholderView,
+  PriceClass,
+  TariffOffer,
+  TicketSaleReceipt,
   ReaderHealth,
   ContractResult,
   SyncStatus,
@@ -46,6 +49,40 @@ export interface CheckinRecorder {
   }): Promise<ContractResult<CheckinReceipt>>;
 }
 
+export interface TicketSaleLine {
+  regularPriceCents: number;
+  regularPriceLabel: string;
+  tariffId: string;
+  tariffName: string;
+  tariffPriceCents: number;
+}
+
+/** Kansentarief: tariffs from `GET /tariffs`, sales recorded in the ledger first. */
+export interface TicketSales {
+  tariffs(request: {
+    eventId: string;
+    uitpasNumber: string;
+    prices: PriceClass[];
+  }): Promise<ContractResult<TariffOffer[]>>;
+  register(request: {
+    eventId: string;
+    uitpasNumber: string;
+    passholderId: string;
+    organizerId: string | undefined;
+    /** One entry per ticket. */
+    sales: TicketSaleLine[];
+  }): Promise<ContractResult<TicketSaleReceipt>>;
+}
+
+/** Undo: a compensating action in the ledger (the engine sends the matching DELETE). */
+export interface ActionUndo {
+  undo(request: {
+    targetActionId: string;
+    targetType: 'checkin' | 'ticket-sale';
+    organizerId: string | undefined;
+  }): Promise<ContractResult<{ actionId: string; state: 'confirmed' | 'queued'; message: UserText }>>;
+}
+
 export interface SyncStatusSource {
   current(): SyncStatus;
   subscribe(listener: (status: SyncStatus) => void): () => void;
@@ -73,6 +110,8 @@ export interface TerminalAdapters {
   passes: PassDirectory;
   activities: ActivityCatalogue;
   checkins: CheckinRecorder;
+  ticketSales: TicketSales;
+  undo: ActionUndo;
   sync: SyncStatusSource;
   readers: CardReads;
   /** Organizers this station may act for (`GET /permissions`); the first is the default. */

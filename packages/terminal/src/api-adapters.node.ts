@@ -2,6 +2,10 @@
 // recorded in the ledger first and sent by the sync engine, activities from the UiTdatabank search.
 import { randomUUID } from 'node:crypto';
 import {
+  centsFromApiNumber,
+  centsToApiNumber,
+  formatCents,
+  parseProblem,
   problemNameFromUri,
   userMessage,
   type Activity,
@@ -9,6 +13,9 @@ import {
   type CheckinReceipt,
   type ContractResult,
   type PassholderView,
+  type PriceClass,
+  type TariffOffer,
+  type TicketSaleReceipt,
   type SyncStatus,
   type TerminalProblem,
   type UserText,
@@ -57,6 +64,21 @@ function toProblem(kind: string, message: string, problem?: AppError['problem'])
     ...(problem?.type === undefined ? {} : { type: problem.type }),
     message: textFor(message, problem),
   };
+}
+
+const OFFLINE_TARIFFS: UserText = {
+  nl: 'UiTPAS is niet bereikbaar: de tarieven kunnen nu niet opgehaald worden.',
+  fr: 'UiTPAS est injoignable : les tarifs ne peuvent pas être obtenus.',
+  en: 'UiTPAS cannot be reached: the tariffs cannot be fetched now.',
+};
+
+function rejection(action: RecordedAction, fallback: string): TerminalProblem {
+  const p = action.lastProblem;
+  return toProblem(
+    problemNameFromUri(p?.type) ?? p?.kind ?? 'rejected',
+    action.endUserMessage ?? p?.message ?? fallback,
+    p?.problem,
+  );
 }
 
 function passholderView(data: unknown, points: number | null, cachedAt: number | undefined): PassholderView {
@@ -146,6 +168,16 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
       });
       const timer = setTimeout(done, withinMs);
     });
+
+  /** Wakes the engine for a just-recorded action and waits (briefly) for its verdict. */
+  const sendAndWait = async (actionId: string): Promise<RecordedAction | undefined> => {
+    publish();
+    const waiting = settled(actionId, options.confirmWithinMs ?? 5_000);
+    engine.wake();
+    const action = await waiting;
+    publish();
+    return action;
+  };
 
   /** While the API is unreachable, ask it now and then whether it is back, so the status bar can say so. */
   let probe: ReturnType<typeof setTimeout> | undefined;
@@ -295,8 +327,13 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
               startDate?: string;
               endDate?: string;
               location?: { name?: { nl?: string } };
+              priceInfo?: { name?: { nl?: string }; price?: unknown }[];
             };
             if (typeof e.id !== 'string') return [];
+            const prices: PriceClass[] = (e.priceInfo ?? []).flatMap((p) => {
+              const cents = centsFromApiNumber(p.price);
+              return cents.ok ? [{ name: p.name?.nl ?? '', regularPriceCents: cents.cents }] : [];
+            });
             return [
               {
                 id: e.id,
@@ -304,6 +341,7 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
                 ...(e.startDate === undefined ? {} : { startDate: e.startDate }),
                 ...(e.endDate === undefined ? {} : { endDate: e.endDate }),
                 ...(e.location?.name?.nl === undefined ? {} : { location: e.location.name.nl }),
+                ...(prices.length === 0 ? {} : { prices }),
               },
             ];
           });
@@ -345,22 +383,9 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
         if (!recorded.ok) {
           return { ok: false, problem: toProblem('not-recorded', recorded.error.message) };
         }
-        publish();
-        const waiting = settled(id, options.confirmWithinMs ?? 5_000);
-        engine.wake();
-        const action = await waiting;
-        publish();
-        if (action?.state === 'rejected') {
-          const p = action.lastProblem;
-          return {
-            ok: false,
-            problem: toProblem(
-              problemNameFromUri(p?.type) ?? p?.kind ?? 'rejected',
-              action.endUserMessage ?? p?.message ?? 'UiTPAS weigerde deze check-in.',
-              p?.problem,
-            ),
-          };
-        }
+        const action = await sendAndWait(id);
+        if (action?.state === 'rejected')
+          return { ok: false, problem: rejection(action, 'UiTPAS weigerde deze check-in.') };
         const confirmed = action?.state === 'confirmed' || action?.state === 'reconciled';
         const points = (action?.result as { points?: unknown } | null)?.points;
         return {
@@ -386,6 +411,168 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
                   nl: 'Bewaard op dit toestel; wordt verstuurd zodra UiTPAS bereikbaar is.',
                   fr: 'Conservé sur cet appareil ; envoyé dès que UiTPAS est joignable.',
                   en: 'Kept on this device; sent as soon as UiTPAS can be reached.',
+                },
+          },
+        };
+      },
+    },
+
+    ticketSales: {
+      async tariffs(request): Promise<ContractResult<TariffOffer[]>> {
+        const offers: TariffOffer[] = [];
+        for (const price of request.prices) {
+          try {
+            const { data, error } = await client.http.GET('/tariffs', {
+              params: {
+                query: {
+                  regularPrice: centsToApiNumber(price.regularPriceCents),
+                  eventId: request.eventId,
+                  uitpasNumber: request.uitpasNumber,
+                },
+              },
+            });
+            if (error !== undefined || data === undefined) {
+              const p = parseProblem(error);
+              if (p === undefined) setReachable(false);
+              return {
+                ok: false,
+                problem: toProblem(
+                  p?.type ?? 'tariffs-unavailable',
+                  'De tarieven konden niet opgehaald worden.',
+                  p,
+                ),
+              };
+            }
+            setReachable(true);
+            const body = data as {
+              available?: { id: string; name: string; price: number; type: string; remaining: number }[];
+              endUserMessage?: { nl?: string; fr?: string; en?: string };
+            };
+            offers.push({
+              regularPriceCents: price.regularPriceCents,
+              regularPriceLabel: price.name,
+              tariffs: (body.available ?? []).flatMap((t) => {
+                const cents = centsFromApiNumber(t.price);
+                return cents.ok && (t.type === 'SOCIALTARIFF' || t.type === 'COUPON')
+                  ? [
+                      {
+                        id: t.id,
+                        name: t.name,
+                        priceCents: cents.cents,
+                        type: t.type,
+                        remaining: t.remaining,
+                      },
+                    ]
+                  : [];
+              }),
+              ...(body.endUserMessage?.nl
+                ? {
+                    message: {
+                      nl: body.endUserMessage.nl,
+                      ...(body.endUserMessage.fr ? { fr: body.endUserMessage.fr } : {}),
+                      ...(body.endUserMessage.en ? { en: body.endUserMessage.en } : {}),
+                    },
+                  }
+                : {}),
+            });
+          } catch {
+            setReachable(false);
+            return { ok: false, problem: { kind: 'offline', message: OFFLINE_TARIFFS } };
+          }
+        }
+        return { ok: true, value: offers };
+      },
+
+      async register(request): Promise<ContractResult<TicketSaleReceipt>> {
+        if (request.organizerId === undefined) {
+          return {
+            ok: false,
+            problem: toProblem('no-organizer', 'Kies eerst de organisatie van deze balie.'),
+          };
+        }
+        const id = randomUUID();
+        const recorded = ledger.record({
+          type: 'ticket-sale',
+          id,
+          stationId: options.stationId,
+          staffId: options.staffId,
+          organizerId: request.organizerId,
+          createdAt: new Date().toISOString(),
+          sales: request.sales.map((sale) => ({
+            eventId: request.eventId,
+            uitpasNumber: request.uitpasNumber,
+            regularPriceCents: sale.regularPriceCents,
+            regularPriceLabel: sale.regularPriceLabel,
+            tariffId: sale.tariffId,
+            tariffName: sale.tariffName,
+            tariffPriceCents: sale.tariffPriceCents,
+            provisional: false,
+          })),
+        });
+        if (!recorded.ok) return { ok: false, problem: toProblem('not-recorded', recorded.error.message) };
+        const action = await sendAndWait(id);
+        if (action?.state === 'rejected')
+          return { ok: false, problem: rejection(action, 'UiTPAS weigerde deze verkoop.') };
+        const totalCents = request.sales.reduce((sum, sale) => sum + sale.tariffPriceCents, 0);
+        const confirmed = action?.state === 'confirmed' || action?.state === 'reconciled';
+        const amount = {
+          nl: formatCents(totalCents, 'nl-BE'),
+          fr: formatCents(totalCents, 'fr-BE'),
+          en: formatCents(totalCents, 'en'),
+        };
+        return {
+          ok: true,
+          value: {
+            actionId: id,
+            eventId: request.eventId,
+            state: confirmed ? 'confirmed' : 'queued',
+            tickets: request.sales.length,
+            totalCents,
+            message: {
+              nl: `Te betalen: ${amount.nl}.`,
+              fr: `À payer : ${amount.fr}.`,
+              en: `To pay: ${amount.en}.`,
+            },
+          },
+        };
+      },
+    },
+
+    undo: {
+      async undo(request) {
+        if (request.organizerId === undefined) {
+          return {
+            ok: false,
+            problem: toProblem('no-organizer', 'Kies eerst de organisatie van deze balie.'),
+          };
+        }
+        const id = randomUUID();
+        const recorded = ledger.record({
+          type: 'undo',
+          id,
+          stationId: options.stationId,
+          staffId: options.staffId,
+          organizerId: request.organizerId,
+          createdAt: new Date().toISOString(),
+          targetActionId: request.targetActionId,
+          targetType: request.targetType,
+        });
+        if (!recorded.ok) return { ok: false, problem: toProblem('not-recorded', recorded.error.message) };
+        const action = await sendAndWait(id);
+        if (action?.state === 'rejected')
+          return { ok: false, problem: rejection(action, 'UiTPAS weigerde het ongedaan maken.') };
+        const confirmed = action?.state === 'confirmed' || action?.state === 'reconciled';
+        return {
+          ok: true,
+          value: {
+            actionId: id,
+            state: confirmed ? 'confirmed' : 'queued',
+            message: confirmed
+              ? { nl: 'Ongedaan gemaakt.', fr: 'Annulé.', en: 'Undone.' }
+              : {
+                  nl: 'Ongedaan gemaakt op dit toestel; wordt verstuurd zodra UiTPAS bereikbaar is.',
+                  fr: 'Annulé sur cet appareil ; envoyé dès que UiTPAS est joignable.',
+                  en: 'Undone on this device; sent as soon as UiTPAS can be reached.',
                 },
           },
         };

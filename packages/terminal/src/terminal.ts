@@ -5,7 +5,10 @@ import {
   type Command,
   type CommandName,
   type CommandOutput,
+  type Activity,
   type Identification,
+  type PassholderView,
+  type TariffOffer,
   type IdentificationSource,
   type ContractResult,
   type StationConfig,
@@ -54,6 +57,29 @@ export function createTerminal(options: TerminalOptions): Terminal {
   let organizers: Organizer[] | undefined;
   let identificationSeq = 0;
   let current: Identification | undefined;
+  const knownActivities = new Map<string, Activity>();
+  /** Actions recorded for the current identification: only these can be undone from its screen. */
+  let undoable = new Map<string, 'checkin' | 'ticket-sale'>();
+  let offered: { identificationId: number; eventId: string; offers: TariffOffer[] } | undefined;
+
+  /** The pass holder an action is for, if that identification is still the current one. */
+  function passholderFor(identificationId: number): ContractResult<PassholderView> {
+    const who = current;
+    if (who === undefined || who.identificationId !== identificationId) {
+      const none = who === undefined && identificationId === identificationSeq;
+      return {
+        ok: false,
+        problem: none
+          ? problem('no-passholder', TEXTS.noPassholder)
+          : problem('stale-identification', TEXTS.staleIdentification),
+      };
+    }
+    if (who.kind === 'group-pass')
+      return { ok: false, problem: problem('group-pass', TEXTS.groupPassNoCheckin) };
+    if (who.kind !== 'passholder')
+      return { ok: false, problem: problem('no-passholder', TEXTS.noPassholder) };
+    return ok(who.pass);
+  }
 
   const emit = (event: TerminalEvent) => {
     for (const listener of listeners) listener(event);
@@ -83,6 +109,8 @@ export function createTerminal(options: TerminalOptions): Terminal {
   async function identify(source: IdentificationSource, value: string): Promise<Identification> {
     const identificationId = ++identificationSeq;
     current = undefined;
+    offered = undefined;
+    undoable = new Map();
     emit({ type: 'identification-cleared', identificationId });
     const identification = await route(identificationId, source, value);
     // A newer identification started while this one was looking up: it wins; this one is never shown.
@@ -181,37 +209,93 @@ export function createTerminal(options: TerminalOptions): Terminal {
         const chosen = await chooseOrganizer(options.station.organizerId);
         if (!chosen.ok) return chosen;
       }
-      return adapters.activities.list({
+      const listed = await adapters.activities.list({
         organizerId: station.organizer?.id,
         range: input.range,
         ...(input.text === undefined ? {} : { text: input.text }),
       });
+      if (listed.ok)
+        for (const activity of listed.value.activities) knownActivities.set(activity.id, activity);
+      return listed;
     },
     checkin: async (input) => {
-      const who = current;
-      if (who === undefined || who.identificationId !== input.identificationId) {
-        return {
-          ok: false,
-          problem: problem(
-            who === undefined && input.identificationId === identificationSeq
-              ? 'no-passholder'
-              : 'stale-identification',
-            who === undefined && input.identificationId === identificationSeq
-              ? TEXTS.noPassholder
-              : TEXTS.staleIdentification,
-          ),
-        };
-      }
-      if (who.kind === 'group-pass')
-        return { ok: false, problem: problem('group-pass', TEXTS.groupPassNoCheckin) };
-      if (who.kind !== 'passholder')
-        return { ok: false, problem: problem('no-passholder', TEXTS.noPassholder) };
-      return adapters.checkins.checkin({
+      const pass = passholderFor(input.identificationId);
+      if (!pass.ok) return pass;
+      const receipt = await adapters.checkins.checkin({
         eventId: input.eventId,
-        uitpasNumber: who.pass.uitpasNumber,
-        passholderId: who.pass.passholderId,
+        uitpasNumber: pass.value.uitpasNumber,
+        passholderId: pass.value.passholderId,
         organizerId: station.organizer?.id,
       });
+      if (receipt.ok && input.identificationId === identificationSeq)
+        undoable.set(receipt.value.actionId, 'checkin');
+      return receipt;
+    },
+    undo: async (input) => {
+      const pass = passholderFor(input.identificationId);
+      if (!pass.ok) return pass;
+      const targetType = undoable.get(input.actionId);
+      if (targetType === undefined) return { ok: false, problem: problem('not-undoable', TEXTS.notUndoable) };
+      const undone = await adapters.undo.undo({
+        targetActionId: input.actionId,
+        targetType,
+        organizerId: station.organizer?.id,
+      });
+      if (undone.ok) undoable.delete(input.actionId);
+      return undone;
+    },
+    'tariffs.get': async (input) => {
+      const pass = passholderFor(input.identificationId);
+      if (!pass.ok) return pass;
+      const activity = knownActivities.get(input.eventId);
+      if (!activity) return { ok: false, problem: problem('unknown-activity', TEXTS.unknownActivity) };
+      const offers = await adapters.ticketSales.tariffs({
+        eventId: input.eventId,
+        uitpasNumber: pass.value.uitpasNumber,
+        prices: (activity.prices ?? []).filter((p) => p.regularPriceCents > 0),
+      });
+      if (!offers.ok) return offers;
+      // Only the latest identification's offer counts: a sale can only use what this person was offered.
+      if (input.identificationId === identificationSeq) {
+        offered = { identificationId: input.identificationId, eventId: input.eventId, offers: offers.value };
+      }
+      return ok({ eventId: input.eventId, offers: offers.value });
+    },
+    'ticket-sale.register': async (input) => {
+      const pass = passholderFor(input.identificationId);
+      if (!pass.ok) return pass;
+      if (offered?.identificationId !== input.identificationId || offered.eventId !== input.eventId) {
+        return { ok: false, problem: problem('no-tariff-offer', TEXTS.noTariffOffer) };
+      }
+      const sales = [];
+      for (const line of input.lines) {
+        const offer = offered.offers.find((o) => o.regularPriceCents === line.regularPriceCents);
+        const tariff = offer?.tariffs.find((t) => t.id === line.tariffId);
+        if (!offer || !tariff || line.count > tariff.remaining) {
+          return { ok: false, problem: problem('tariff-not-offered', TEXTS.tariffNotOffered) };
+        }
+        for (let i = 0; i < line.count; i++) {
+          sales.push({
+            regularPriceCents: offer.regularPriceCents,
+            regularPriceLabel: offer.regularPriceLabel,
+            tariffId: tariff.id,
+            tariffName: tariff.name,
+            tariffPriceCents: tariff.priceCents,
+          });
+        }
+      }
+      const receipt = await adapters.ticketSales.register({
+        eventId: input.eventId,
+        uitpasNumber: pass.value.uitpasNumber,
+        passholderId: pass.value.passholderId,
+        organizerId: station.organizer?.id,
+        sales,
+      });
+      if (receipt.ok) {
+        offered = undefined;
+        if (input.identificationId === identificationSeq) undoable.set(receipt.value.actionId, 'ticket-sale');
+      }
+      return receipt;
     },
     'status.get': async () => ok({ sync: adapters.sync.current(), readers: adapters.readers.health() }),
     ...(options.desk?.({

@@ -48,6 +48,26 @@ export const TEXTS = {
     fr: "Cette carte n'est pas encore enregistrée. Vous pouvez l'utiliser pour inscrire un nouveau détenteur.",
     en: 'This card is not registered yet. You can register a new pass holder with it.',
   },
+  noTariffOffer: {
+    nl: 'Vraag eerst de tarieven op voor deze activiteit.',
+    fr: "Demandez d'abord les tarifs de cette activité.",
+    en: 'Ask for the tariffs of this activity first.',
+  },
+  tariffNotOffered: {
+    nl: 'Dit tarief werd niet aangeboden of er zijn niet zoveel tickets meer aan dit tarief.',
+    fr: "Ce tarif n'a pas été proposé ou il ne reste plus autant de tickets à ce tarif.",
+    en: 'This tariff was not offered, or not that many tickets are left at it.',
+  },
+  unknownActivity: {
+    nl: 'Deze activiteit staat niet in de lijst. Laad de activiteiten opnieuw.',
+    fr: "Cette activité n'est pas dans la liste. Rechargez les activités.",
+    en: 'This activity is not in the list. Reload the activities.',
+  },
+  notUndoable: {
+    nl: 'Deze handeling hoort niet bij de pashouder aan de balie en kan hier niet ongedaan gemaakt worden.',
+    fr: "Cette opération n'appartient pas au détenteur présent et ne peut pas être annulée ici.",
+    en: 'This action does not belong to the pass holder at the desk and cannot be undone here.',
+  },
   noOrganizer: {
     nl: 'Kies eerst de organisatie waarvoor deze balie werkt.',
     fr: "Choisissez d'abord l'organisation de ce comptoir.",

@@ -12,6 +12,8 @@ import {
   type ReaderHealth,
   type StationConfig,
   type SyncStatus,
+  type TariffOffer,
+  type TicketSaleReceipt,
   type TerminalEvent,
   type TerminalProblem,
 } from '@uitpas/domain';
@@ -33,6 +35,35 @@ export interface TerminalState {
   checkin:
     | { identificationId: number; eventId: string; pending: boolean; result?: ContractResult<CheckinReceipt> }
     | undefined;
+  /** Kansentarief offer on screen, bound to the identification it was asked for. */
+  tariffs:
+    | {
+        identificationId: number;
+        eventId: string;
+        loading: boolean;
+        offers?: TariffOffer[];
+        problem?: TerminalProblem;
+      }
+    | undefined;
+  sale:
+    | {
+        identificationId: number;
+        eventId: string;
+        pending: boolean;
+        result?: ContractResult<TicketSaleReceipt>;
+      }
+    | undefined;
+  /** The last undo, bound to its identification. */
+  undo:
+    | { identificationId: number; actionId: string; pending: boolean; result?: ContractResult<unknown> }
+    | undefined;
+  undoAction(actionId: string): Promise<void>;
+  loadTariffs(eventId: string): Promise<void>;
+  closeTariffs(): void;
+  registerSale(
+    eventId: string,
+    lines: { regularPriceCents: number; tariffId: string; count: number }[],
+  ): Promise<void>;
   identify(source: IdentificationSource, value: string): Promise<void>;
   clearIdentification(): Promise<void>;
   simulateTap(value: string): Promise<void>;
@@ -57,15 +88,66 @@ export function createTerminalStore(transport: MessageTransport): {
     readers: [],
     activities: { range: 'today', items: [], loading: false },
     checkin: undefined,
+    tariffs: undefined,
+    sale: undefined,
+    undo: undefined,
+
+    async undoAction(actionId) {
+      const who = get().identification;
+      if (who === undefined) return;
+      const identificationId = who.identificationId;
+      set({ undo: { identificationId, actionId, pending: true } });
+      const result = await client.invoke('undo', { identificationId, actionId });
+      if (get().identification?.identificationId !== identificationId) return;
+      set({ undo: { identificationId, actionId, pending: false, result } });
+    },
+
+    async loadTariffs(eventId) {
+      const who = get().identification;
+      if (who === undefined) return;
+      const identificationId = who.identificationId;
+      set({ tariffs: { identificationId, eventId, loading: true }, sale: undefined });
+      const result = await client.invoke('tariffs.get', { identificationId, eventId });
+      if (get().identification?.identificationId !== identificationId) return;
+      set({
+        tariffs: result.ok
+          ? { identificationId, eventId, loading: false, offers: result.value.offers }
+          : { identificationId, eventId, loading: false, problem: result.problem },
+      });
+    },
+    closeTariffs() {
+      set({ tariffs: undefined, sale: undefined, undo: undefined });
+    },
+    async registerSale(eventId, lines) {
+      const who = get().identification;
+      if (who === undefined) return;
+      const identificationId = who.identificationId;
+      set({ sale: { identificationId, eventId, pending: true } });
+      const result = await client.invoke('ticket-sale.register', { identificationId, eventId, lines });
+      if (get().identification?.identificationId !== identificationId) return;
+      set({ sale: { identificationId, eventId, pending: false, result } });
+    },
 
     async identify(source, value) {
-      set({ identification: undefined, identifying: true, checkin: undefined });
+      set({
+        identification: undefined,
+        identifying: true,
+        checkin: undefined,
+        tariffs: undefined,
+        sale: undefined,
+      });
       const result = await client.invoke('identify', { source, value });
       if (!result.ok) set({ identifying: false });
       // The `identified` event carries the outcome to every screen, this one included.
     },
     async clearIdentification() {
-      set({ identification: undefined, identifying: false, checkin: undefined });
+      set({
+        identification: undefined,
+        identifying: false,
+        checkin: undefined,
+        tariffs: undefined,
+        sale: undefined,
+      });
       await client.invoke('identification.clear', {});
     },
     async simulateTap(value) {
@@ -100,10 +182,22 @@ export function createTerminalStore(transport: MessageTransport): {
   const onEvent = (event: TerminalEvent) => {
     switch (event.type) {
       case 'identification-cleared':
-        store.setState({ identification: undefined, identifying: true, checkin: undefined });
+        store.setState({
+          identification: undefined,
+          identifying: true,
+          checkin: undefined,
+          tariffs: undefined,
+          sale: undefined,
+        });
         return;
       case 'identified':
-        store.setState({ identification: event.identification, identifying: false, checkin: undefined });
+        store.setState({
+          identification: event.identification,
+          identifying: false,
+          checkin: undefined,
+          tariffs: undefined,
+          sale: undefined,
+        });
         return;
       case 'sync-status':
         store.setState({ sync: event.sync });
@@ -146,6 +240,9 @@ export function createTerminalStore(transport: MessageTransport): {
       identification: undefined,
       identifying: false,
       checkin: undefined,
+      tariffs: undefined,
+      sale: undefined,
+      undo: undefined,
     });
     retry = setTimeout(() => void sync(), 500);
   });

@@ -7,6 +7,9 @@ import {
   checkinReceiptSchema,
   identificationSchema,
   identificationSourceSchema,
+  tariffOfferSchema,
+  userTextSchema,
+  ticketSaleReceiptSchema,
   languageSchema,
   readerHealthSchema,
   stationConfigSchema,
@@ -75,6 +78,42 @@ export const COMMANDS = {
       })
       .strict(),
     output: checkinReceiptSchema,
+  },
+  /** Kansentarief: the tariffs per price class of an activity for the identified pass holder. */
+  'tariffs.get': {
+    input: z.object({ identificationId: z.number().int(), eventId: z.string().min(1).max(128) }).strict(),
+    output: z.object({ eventId: z.string(), offers: z.array(tariffOfferSchema) }),
+  },
+  /** Registers one batch of tickets at tariffs the terminal offered (prices are taken from that offer). */
+  'ticket-sale.register': {
+    input: z
+      .object({
+        identificationId: z.number().int(),
+        eventId: z.string().min(1).max(128),
+        lines: z
+          .array(
+            z
+              .object({
+                regularPriceCents: z.number().int().nonnegative(),
+                tariffId: z.string().min(1).max(128),
+                count: z.number().int().min(1).max(50),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(20),
+      })
+      .strict(),
+    output: ticketSaleReceiptSchema,
+  },
+  /** Undoes a check-in or ticket-sale batch recorded for the pass holder still at the desk. */
+  undo: {
+    input: z.object({ identificationId: z.number().int(), actionId: z.string().min(1).max(64) }).strict(),
+    output: z.object({
+      actionId: z.string(),
+      state: z.enum(['confirmed', 'queued']),
+      message: userTextSchema,
+    }),
   },
   'status.get': {
     input: z.object({}).strict(),

@@ -109,9 +109,17 @@ export const identificationSchema = z.discriminatedUnion('kind', [
 ]);
 export type Identification = z.infer<typeof identificationSchema>;
 
+/** A regular price of an activity (UiTdatabank priceInfo), in cents. */
+export const priceClassSchema = z.object({
+  name: z.string(),
+  regularPriceCents: z.number().int().nonnegative(),
+});
+export type PriceClass = z.infer<typeof priceClassSchema>;
+
 export const activitySchema = z.object({
   id: z.string(),
   name: z.string(),
+  prices: z.array(priceClassSchema).optional(),
   startDate: z.string().optional(),
   endDate: z.string().optional(),
   location: z.string().optional(),
@@ -160,3 +168,32 @@ export const checkinReceiptSchema = z.object({
   message: userTextSchema,
 });
 export type CheckinReceipt = z.infer<typeof checkinReceiptSchema>;
+
+/** The UiTPAS tariffs `GET /tariffs` offers this pass holder for one price class. Never computed locally. */
+export const tariffOfferSchema = z.object({
+  regularPriceCents: z.number().int().nonnegative(),
+  regularPriceLabel: z.string(),
+  tariffs: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      priceCents: z.number().int().nonnegative(),
+      type: z.enum(['SOCIALTARIFF', 'COUPON']),
+      remaining: z.number().int().nonnegative(),
+    }),
+  ),
+  /** The API's endUserMessage, e.g. why no tariff is available. */
+  message: userTextSchema.optional(),
+});
+export type TariffOffer = z.infer<typeof tariffOfferSchema>;
+
+export const ticketSaleReceiptSchema = z.object({
+  actionId: z.string(),
+  eventId: z.string(),
+  state: z.enum(['confirmed', 'queued']),
+  tickets: z.number().int().positive(),
+  /** What the pass holder pays: the sum of the tariff prices. */
+  totalCents: z.number().int().nonnegative(),
+  message: userTextSchema,
+});
+export type TicketSaleReceipt = z.infer<typeof ticketSaleReceiptSchema>;

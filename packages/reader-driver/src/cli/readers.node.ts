@@ -107,7 +107,8 @@ async function main(): Promise<void> {
     console.log(health.length === 0 ? 'Geen lezers gevonden.' : 'Lezers:');
     for (const h of health) console.log(json ? JSON.stringify(h) : healthLine(h));
     await hub.stop();
-    return;
+    // A reader thread of a pcscd that just went away can outlive stop(); the listing is done.
+    process.exit(0);
   }
 
   hub.on('read', (r) => out('read', r.at, r, `TIK        ${r.readerId}  ${r.kind}  ${shown(r)}`));

@@ -24,8 +24,11 @@ export interface PcscdLease {
   readonly pid: number | null;
   /** Stops the pcscd this lease started (SIGTERM, then SIGKILL) and waits until it is gone. */
   stopPcscd(): Promise<void>;
-  /** Starts pcscd again after `stopPcscd` and waits for its socket and the vpcd ports. */
-  startPcscd(): Promise<void>;
+  /**
+   * Starts pcscd again after `stopPcscd` and waits for its socket and the vpcd ports. `readerConfDir`
+   * replaces /etc/reader.conf.d, e.g. to bring the vpcd readers back under another name (a swapped reader).
+   */
+  startPcscd(options?: { readerConfDir?: string }): Promise<void>;
   /** Stops a pcscd we started and releases the lock. Safe to call twice. */
   release(): Promise<void>;
 }
@@ -69,9 +72,9 @@ export async function acquirePcscd(options: PcscdLeaseOptions = {}): Promise<Pcs
       if (!startedByUs) throw new Error('pcscd was not started by this harness; it will not stop it');
       await stopOwnPcscd();
     },
-    async startPcscd() {
+    async startPcscd(start = {}) {
       if (!startedByUs) throw new Error('pcscd was not started by this harness');
-      if (ownedPcscd === null) await startOwnPcscd(startTimeout);
+      if (ownedPcscd === null) await startOwnPcscd(startTimeout, start.readerConfDir);
     },
     async release() {
       if (released) return;
@@ -110,7 +113,7 @@ export async function vpcdListening(): Promise<boolean> {
  * pcscd runs under a small shell that stops it as soon as our end of its stdin pipe closes. The pipe also
  * closes when this process is killed outright (SIGKILL, a crashed test worker), where no exit hook runs.
  */
-const GUARD = 'pcscd --foreground & pid=$!; echo $pid; read _; kill $pid 2>/dev/null; wait $pid';
+const GUARD = 'pcscd --foreground "$@" & pid=$!; echo $pid; read _; kill $pid 2>/dev/null; wait $pid';
 
 interface OwnedPcscd {
   guard: ChildProcess;
@@ -118,8 +121,9 @@ interface OwnedPcscd {
   exited: Promise<void>;
 }
 
-async function startOwnPcscd(timeoutMs: number): Promise<void> {
-  const guard = spawn('sh', ['-c', GUARD], { stdio: ['pipe', 'pipe', 'pipe'] });
+async function startOwnPcscd(timeoutMs: number, readerConfDir?: string): Promise<void> {
+  const args = readerConfDir === undefined ? [] : ['--config', readerConfDir];
+  const guard = spawn('sh', ['-c', GUARD, 'pcscd-guard', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   guard.once('error', () => {});
   guard.stdin?.on('error', () => {});
   let stderr = '';

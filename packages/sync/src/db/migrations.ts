@@ -46,7 +46,8 @@ CREATE TABLE actions (
   reviewed_by TEXT,
   updated_at INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX actions_state ON actions (state, recorded_at);
+-- Partial: only the states staff and the engine look for, so recording a new action does not touch it.
+CREATE INDEX actions_attention ON actions (state, recorded_at) WHERE state IN ('rejected', 'uncertain');
 CREATE INDEX actions_lane ON actions (lane, recorded_at);
 CREATE INDEX actions_organizer_time ON actions (organizer_id, recorded_at);
 

@@ -354,7 +354,7 @@ export class SyncEngine {
       case 'forbidden':
         if (
           a.action.type === 'kiosk-checkin' &&
-          (a.wasUncertain || a.state === 'uncertain') &&
+          (a.wasUncertain || a.state === 'uncertain' || a.state === 'sent') &&
           error.kind === 'problem' &&
           (error.name === 'uitpas/maximum-reached' || error.name === 'uitpas/checkin-not-allowed')
         ) {

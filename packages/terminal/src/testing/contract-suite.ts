@@ -120,6 +120,87 @@ export function defineContractSuite(hostName: string, connect: () => Promise<Hos
       expect(checkin).toMatchObject({ ok: false, problem: { kind: 'stale-identification' } });
     });
 
+    it('offers kansentarief per price class and registers only what was offered, for the current pass holder', async () => {
+      await host.client.invoke('activities.list', { range: 'today' });
+      const who = await host.client.invoke('identify', {
+        source: 'typed',
+        value: STAND_IN.passholder.uitpasNumber,
+      });
+      if (!who.ok) throw new Error('identify failed');
+      const identificationId = who.value.identificationId;
+      const offer = await host.client.invoke('tariffs.get', { identificationId, eventId: STAND_IN.event.id });
+      expect(offer).toMatchObject({
+        ok: true,
+        value: { offers: [{ regularPriceCents: 1200, tariffs: [{ id: 'SOCIALTARIFF', remaining: 2 }] }] },
+      });
+      const tooMany = await host.client.invoke('ticket-sale.register', {
+        identificationId,
+        eventId: STAND_IN.event.id,
+        lines: [{ regularPriceCents: 1200, tariffId: 'SOCIALTARIFF', count: 3 }],
+      });
+      expect(tooMany).toMatchObject({ ok: false, problem: { kind: 'tariff-not-offered' } });
+      const forged = await host.client.invoke('ticket-sale.register', {
+        identificationId,
+        eventId: STAND_IN.event.id,
+        lines: [{ regularPriceCents: 1200, tariffId: 'FREE-FOR-ALL', count: 1 }],
+      });
+      expect(forged).toMatchObject({ ok: false, problem: { kind: 'tariff-not-offered' } });
+      const sale = await host.client.invoke('ticket-sale.register', {
+        identificationId,
+        eventId: STAND_IN.event.id,
+        lines: [{ regularPriceCents: 1200, tariffId: 'SOCIALTARIFF', count: 2 }],
+      });
+      expect(sale).toMatchObject({ ok: true, value: { tickets: 2, totalCents: 600 } });
+
+      await host.client.invoke('tariffs.get', { identificationId, eventId: STAND_IN.event.id });
+      await host.client.invoke('identify', { source: 'typed', value: STAND_IN.otherPassholder.uitpasNumber });
+      const stale = await host.client.invoke('ticket-sale.register', {
+        identificationId,
+        eventId: STAND_IN.event.id,
+        lines: [{ regularPriceCents: 1200, tariffId: 'SOCIALTARIFF', count: 1 }],
+      });
+      expect(stale).toMatchObject({ ok: false, problem: { kind: 'stale-identification' } });
+    });
+
+    it('undoes an action only for the pass holder it was recorded for', async () => {
+      const who = await host.client.invoke('identify', {
+        source: 'typed',
+        value: STAND_IN.passholder.uitpasNumber,
+      });
+      if (!who.ok) throw new Error('identify failed');
+      const checkin = await host.client.invoke('checkin', {
+        identificationId: who.value.identificationId,
+        eventId: STAND_IN.event.id,
+      });
+      if (!checkin.ok) throw new Error('check-in failed');
+      const foreign = await host.client.invoke('undo', {
+        identificationId: who.value.identificationId,
+        actionId: 'not-an-action-of-this-person',
+      });
+      expect(foreign).toMatchObject({ ok: false, problem: { kind: 'not-undoable' } });
+      const undone = await host.client.invoke('undo', {
+        identificationId: who.value.identificationId,
+        actionId: checkin.value.actionId,
+      });
+      expect(undone).toMatchObject({ ok: true, value: { state: 'confirmed' } });
+
+      const again = await host.client.invoke('checkin', {
+        identificationId: who.value.identificationId,
+        eventId: STAND_IN.event.id,
+      });
+      if (!again.ok) throw new Error('check-in failed');
+      const next = await host.client.invoke('identify', {
+        source: 'typed',
+        value: STAND_IN.otherPassholder.uitpasNumber,
+      });
+      if (!next.ok) throw new Error('identify failed');
+      const wrongPerson = await host.client.invoke('undo', {
+        identificationId: next.value.identificationId,
+        actionId: again.value.actionId,
+      });
+      expect(wrongPerson).toMatchObject({ ok: false, problem: { kind: 'not-undoable' } });
+    });
+
     it('rejects malformed messages with a problem value and keeps serving', async () => {
       const before = host.received.length;
       host.sendRaw({ kind: 'request', id: 991, command: { name: 'identify', input: { source: 'typed' } } });

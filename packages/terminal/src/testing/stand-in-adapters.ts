@@ -31,7 +31,12 @@ export const STAND_IN = {
   groupPass: '0900000045410',
   blockedPass: '0900000031618',
   blankCard: '04D0AB6AF85C80',
-  event: { id: 'evt-1', name: 'Voorstelling: De Kleine Prins', startDate: '2026-11-24T19:00:00+01:00' },
+  event: {
+    id: 'evt-1',
+    name: 'Voorstelling: De Kleine Prins',
+    startDate: '2026-11-24T19:00:00+01:00',
+    prices: [{ name: 'Basistarief', regularPriceCents: 1200 }],
+  },
 } as const;
 
 export interface StandInAdapters extends TerminalAdapters {
@@ -88,7 +93,13 @@ export function createStandInAdapters(): StandInAdapters {
     },
     activities: {
       async list() {
-        return { ok: true, value: { activities: [STAND_IN.event], fetchedAt: new Date().toISOString() } };
+        return {
+          ok: true,
+          value: {
+            activities: [{ ...STAND_IN.event, prices: [...STAND_IN.event.prices] }],
+            fetchedAt: new Date().toISOString(),
+          },
+        };
       },
     },
     checkins: {
@@ -102,6 +113,51 @@ export function createStandInAdapters(): StandInAdapters {
             state: 'confirmed',
             points: 1,
             message: { nl: '1 punt gespaard.', fr: '1 point épargné.', en: '1 point saved.' },
+          },
+        };
+      },
+    },
+    ticketSales: {
+      async tariffs(request) {
+        return {
+          ok: true,
+          value: request.prices.map((price) => ({
+            regularPriceCents: price.regularPriceCents,
+            regularPriceLabel: price.name,
+            tariffs: [
+              {
+                id: 'SOCIALTARIFF',
+                name: 'Kansentarief',
+                priceCents: Math.round(price.regularPriceCents / 4),
+                type: 'SOCIALTARIFF' as const,
+                remaining: 2,
+              },
+            ],
+          })),
+        };
+      },
+      async register(request) {
+        return {
+          ok: true,
+          value: {
+            actionId: '00000000-0000-4000-8000-100000000000',
+            eventId: request.eventId,
+            state: 'confirmed',
+            tickets: request.sales.length,
+            totalCents: request.sales.reduce((sum, sale) => sum + sale.tariffPriceCents, 0),
+            message: { nl: 'Verkoop geregistreerd.' },
+          },
+        };
+      },
+    },
+    undo: {
+      async undo(request) {
+        return {
+          ok: true,
+          value: {
+            actionId: `undo-${request.targetActionId}`,
+            state: 'confirmed',
+            message: { nl: 'Ongedaan gemaakt.' },
           },
         };
       },

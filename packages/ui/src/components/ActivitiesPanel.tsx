@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { pickText } from '../i18n/index.ts';
 import type { ActivityRange } from '../store.ts';
 import { useTerminal } from './context.tsx';
+import { TariffPanel } from './TariffPanel.tsx';
+import { UndoButton } from './UndoButton.tsx';
 
 const RANGES: ActivityRange[] = ['today', '7d', '30d'];
 
@@ -16,6 +18,8 @@ export function ActivitiesPanel() {
   const identification = useTerminal((s) => s.identification);
   const checkin = useTerminal((s) => s.checkin);
   const checkIn = useTerminal((s) => s.checkIn);
+  const loadTariffs = useTerminal((s) => s.loadTariffs);
+  const tariffsFor = useTerminal((s) => s.tariffs?.eventId);
   const firstCheckin = useRef<HTMLButtonElement>(null);
   const canCheckIn = identification?.kind === 'passholder';
   const identificationId = identification?.identificationId;
@@ -48,11 +52,19 @@ export function ActivitiesPanel() {
           role={current.result.ok ? 'status' : 'alert'}
           data-testid="checkin-result"
         >
-          {current.result.ok
-            ? current.result.value.state === 'confirmed'
-              ? `${t('checkin.confirmed', { name: activityName(current.eventId) })} ${pickText(current.result.value.message, language)}`
-              : t('checkin.queued', { name: activityName(current.eventId) })
-            : `${t('checkin.refused')}: ${pickText(current.result.problem.message, language)}`}
+          {current.result.ok ? (
+            <>
+              {current.result.value.state === 'confirmed'
+                ? `${t('checkin.confirmed', { name: activityName(current.eventId) })} ${pickText(current.result.value.message, language)}`
+                : t('checkin.queued', { name: activityName(current.eventId) })}{' '}
+              <UndoButton
+                actionId={current.result.value.actionId}
+                label={`${t('checkin.undo')}: ${activityName(current.eventId)}`}
+              />
+            </>
+          ) : (
+            `${t('checkin.refused')}: ${pickText(current.result.problem.message, language)}`
+          )}
         </div>
       )}
       {activities.problem && (
@@ -61,6 +73,7 @@ export function ActivitiesPanel() {
         </p>
       )}
       {!canCheckIn && <p className="hint">{t('activities.needPassholder')}</p>}
+      {tariffsFor !== undefined && <TariffPanel activityName={activityName(tariffsFor)} />}
       {activities.loading ? (
         <p role="status">{t('activities.loading')}</p>
       ) : activities.items.length === 0 ? (
@@ -84,16 +97,29 @@ export function ActivitiesPanel() {
                   </span>
                 )}
               </div>
-              <button
-                type="button"
-                className="primary"
-                ref={index === 0 ? firstCheckin : undefined}
-                disabled={!canCheckIn || current?.pending === true}
-                aria-label={t('activities.checkinFor', { name: activity.name })}
-                onClick={() => void checkIn(activity.id)}
-              >
-                {t('activities.checkin')}
-              </button>
+              <div className="activity-actions">
+                <button
+                  type="button"
+                  className="primary"
+                  ref={index === 0 ? firstCheckin : undefined}
+                  disabled={!canCheckIn || current?.pending === true}
+                  aria-label={t('activities.checkinFor', { name: activity.name })}
+                  onClick={() => void checkIn(activity.id)}
+                >
+                  {t('activities.checkin')}
+                </button>
+                {activity.prices?.some((p) => p.regularPriceCents > 0) && (
+                  <button
+                    type="button"
+                    disabled={!canCheckIn}
+                    aria-label={t('tariffs.openFor', { name: activity.name })}
+                    aria-expanded={tariffsFor === activity.id}
+                    onClick={() => void loadTariffs(activity.id)}
+                  >
+                    {t('tariffs.open')}
+                  </button>
+                )}
+              </div>
             </li>
           ))}
         </ul>

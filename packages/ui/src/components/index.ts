@@ -6,3 +6,5 @@ export * from './LanguageSwitch.tsx';
 export * from './IdentifyPanel.tsx';
 export * from './IdentificationView.tsx';
 export * from './ActivitiesPanel.tsx';
+export * from './TariffPanel.tsx';
+export * from './UndoButton.tsx';
