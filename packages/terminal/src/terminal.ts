@@ -17,12 +17,15 @@ import {
 } from '@uitpas/domain';
 import type { CardInput, Organizer, TerminalAdapters } from './adapters.ts';
 import { TEXTS, problem } from './texts.ts';
+import { deskUnavailable, type DeskFactory } from './desk/handlers.ts';
 
 export interface TerminalOptions {
   adapters: TerminalAdapters;
   station: Omit<StationConfig, 'organizer'> & { organizerId?: string };
   /** Where internal failures are reported; never receives secrets or unmasked INSZ. */
   log?: (message: string) => void;
+  /** The front desk's use cases (issue 7); without it desk commands are refused clearly. */
+  desk?: DeskFactory;
 }
 
 export interface Terminal {
@@ -297,6 +300,18 @@ export function createTerminal(options: TerminalOptions): Terminal {
       return receipt;
     },
     'status.get': async () => ok({ sync: adapters.sync.current(), readers: adapters.readers.health() }),
+    ...(options.desk?.({
+      station: () => station,
+      organizer: async () => {
+        if (!station.organizer) {
+          const chosen = await chooseOrganizer(options.station.organizerId);
+          if (!chosen.ok) return chosen;
+        }
+        return station.organizer
+          ? ok(station.organizer)
+          : { ok: false, problem: problem('unknown-organizer', TEXTS.unknownOrganizer) };
+      },
+    }) ?? deskUnavailable()),
   };
 
   const unsubscribers = [

@@ -2,3 +2,4 @@ export * from './i18n/index.ts';
 export * from './transport.ts';
 export * from './store.ts';
 export * from './components/index.ts';
+export * from './desk/index.ts';

@@ -1,11 +1,14 @@
 import {
   ActivitiesPanel,
   ConnectionNotice,
+  DeskNav,
+  DeskScreen,
   IdentificationView,
   IdentifyPanel,
   LanguageSwitch,
   StatusBar,
   TrainingBanner,
+  useDesk,
   useTerminal,
 } from '@uitpas/ui';
 import { useCallback, useEffect, useRef } from 'react';
@@ -18,6 +21,7 @@ export function App() {
   const station = useTerminal((s) => s.station);
   const identification = useTerminal((s) => s.identification);
   const inputRef = useRef<HTMLInputElement>(null);
+  const deskView = useDesk((s) => s.view);
 
   useKeyboardWedge(useCallback((value: string) => void identify('scan', value), [identify]));
 
@@ -49,16 +53,21 @@ export function App() {
         </div>
         <LanguageSwitch />
       </header>
+      <DeskNav />
       <ConnectionNotice />
-      <main id="main" className="layout">
-        <div className="column">
-          <IdentifyPanel inputRef={inputRef} />
-        </div>
-        <div className="column">
-          <IdentificationView />
-          <ActivitiesPanel />
-        </div>
-      </main>
+      {deskView === 'counter' ? (
+        <main id="main" className="layout">
+          <div className="column">
+            <IdentifyPanel inputRef={inputRef} />
+          </div>
+          <div className="column">
+            <IdentificationView />
+            <ActivitiesPanel />
+          </div>
+        </main>
+      ) : (
+        <DeskScreen />
+      )}
       <StatusBar />
     </div>
   );

@@ -1,5 +1,5 @@
 import '@uitpas/ui/styles.css';
-import { createI18n, createTerminalStore, TerminalProvider } from '@uitpas/ui';
+import { createDeskStore, createI18n, createTerminalStore, DeskProvider, TerminalProvider } from '@uitpas/ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -18,12 +18,15 @@ if (transport === undefined) {
     </p>,
   );
 } else {
-  const { store } = createTerminalStore(transport);
+  const { store, client } = createTerminalStore(transport);
+  const desk = createDeskStore(client);
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <TerminalProvider store={store}>
-          <App />
+          <DeskProvider store={desk}>
+            <App />
+          </DeskProvider>
         </TerminalProvider>
       </I18nextProvider>
     </StrictMode>,

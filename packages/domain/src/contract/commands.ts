@@ -16,6 +16,7 @@ import {
   syncStatusSchema,
 } from './views.ts';
 import { KIOSK_COMMANDS } from './kiosk.ts';
+import { DESK_COMMANDS } from './desk.ts';
 
 /** Typed or scanned text is bounded: no scanner or typist produces more. */
 const inputText = z.string().max(256);
@@ -120,6 +121,7 @@ export const COMMANDS = {
     output: z.object({ sync: syncStatusSchema, readers: z.array(readerHealthSchema) }),
   },
   ...KIOSK_COMMANDS,
+  ...DESK_COMMANDS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -4,3 +4,4 @@ export * from './events.ts';
 export * from './messages.ts';
 export * from './client.ts';
 export * from './kiosk.ts';
+export * from './desk.ts';

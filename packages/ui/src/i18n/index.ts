@@ -5,6 +5,7 @@ import type { Language, UserText } from '@uitpas/domain';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 import { nl } from './nl.ts';
+import { deskEn, deskFr, deskNl } from '../desk/i18n.ts';
 
 export { nl, fr, en };
 export type { Catalogue } from './nl.ts';
@@ -18,7 +19,11 @@ export function createI18n(language: Language = 'nl'): i18n {
     lng: language,
     fallbackLng: 'nl',
     supportedLngs: LANGUAGES,
-    resources: { nl: { translation: nl }, fr: { translation: fr }, en: { translation: en } },
+    resources: {
+      nl: { translation: nl, desk: deskNl },
+      fr: { translation: fr, desk: deskFr },
+      en: { translation: en, desk: deskEn },
+    },
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
