@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { createContractClient, type ClientMessage, type MessageTransport } from '@uitpas/domain';
 import { defineContractSuite } from '@uitpas/terminal/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_KEY, CONNECT_CHANNEL } from '../src/shared/bridge.ts';
+import { BRIDGE_KEY, CONNECT_CHANNEL, WEB_PREFERENCES } from '@uitpas/terminal/electron';
 
 vi.mock('electron', async () => (await import('./support/fake-electron.ts')).electron);
 const fake = await import('./support/fake-electron.ts');
-const { startCounter, WEB_PREFERENCES } = await import('../src/main/counter.main.ts');
+const { startCounter } = await import('../src/main/counter.main.ts');
 
 const TERMINAL_ENTRY = fileURLToPath(new URL('../src/terminal/terminal-process.node.ts', import.meta.url));
 let rendererDir: string;

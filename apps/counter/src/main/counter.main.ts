@@ -1,10 +1,17 @@
 // The counter's Electron main process: one sandboxed window on `app://counter`, the terminal in a utility
 // process, nothing else. Main owns windows only.
 import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
-import { APP_ORIGIN, CONNECT_CHANNEL } from '../shared/bridge.ts';
-import { isAppUrl, registerAppScheme, serveAppProtocol } from './app-protocol.main.ts';
-import { hardenSession, hardenWebContents } from './security.main.ts';
-import { TerminalLink, type TerminalLinkOptions } from './terminal-link.main.ts';
+import {
+  appProtocol,
+  CONNECT_CHANNEL,
+  hardenSession,
+  hardenWebContents,
+  TerminalLink,
+  WEB_PREFERENCES,
+  type TerminalLinkOptions,
+} from '@uitpas/terminal/electron';
+
+export const COUNTER_HOST = 'counter';
 
 export interface CounterOptions {
   rendererDir: string;
@@ -17,26 +24,14 @@ export interface Counter {
   link: TerminalLink;
 }
 
-export const WEB_PREFERENCES = {
-  sandbox: true,
-  contextIsolation: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  spellcheck: false,
-} as const;
-
 /** Returns undefined when another counter already runs on this machine (it gets focus instead). */
 export async function startCounter(options: CounterOptions): Promise<Counter | undefined> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return undefined;
   }
-  registerAppScheme();
+  const protocol = appProtocol(COUNTER_HOST);
+  protocol.register();
   Menu.setApplicationMenu(null);
   let win: BrowserWindow | undefined;
   const link = new TerminalLink(options.terminal);
@@ -46,7 +41,7 @@ export async function startCounter(options: CounterOptions): Promise<Counter | u
     if (win.isMinimized()) win.restore();
     win.focus();
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, protocol.isAppUrl));
   app.on('window-all-closed', () => {
     link.stop();
     app.quit();
@@ -54,13 +49,13 @@ export async function startCounter(options: CounterOptions): Promise<Counter | u
 
   ipcMain.on(CONNECT_CHANNEL, (event) => {
     // Only our own page may ask for a terminal link (checklist #17: validate the sender).
-    if (!isAppUrl(event.senderFrame?.url)) return;
+    if (!protocol.isAppUrl(event.senderFrame?.url)) return;
     link.connect(event.sender);
   });
 
   await app.whenReady();
-  hardenSession(session.defaultSession);
-  serveAppProtocol(options.rendererDir);
+  hardenSession(session.defaultSession, protocol.isAppUrl);
+  protocol.serve(options.rendererDir);
   link.start();
 
   win = new BrowserWindow({
@@ -77,6 +72,6 @@ export async function startCounter(options: CounterOptions): Promise<Counter | u
   win.on('closed', () => {
     win = undefined;
   });
-  await win.loadURL(`${APP_ORIGIN}/index.html`);
+  await win.loadURL(`${protocol.origin}/index.html`);
   return { window: () => win, link };
 }

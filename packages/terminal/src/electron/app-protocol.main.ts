@@ -1,6 +1,5 @@
 // Pages come from `app://<host>/…`, served by `protocol.handle` from the built renderer: never `file://`,
-// never the network. Every response carries the strict CSP. Shared by the apps' Electron mains (the
-// counter's own copy in apps/counter/src/main can switch to this one).
+// never the network. Every response carries the strict CSP. Shared by the apps' Electron mains.
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
