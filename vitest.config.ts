@@ -10,7 +10,8 @@ export default defineConfig({
       'apps/*/test/**/*.test.{ts,tsx}',
     ],
     environment: 'node',
-    testTimeout: 30_000,
+    // A hang guard, not a speed check: browser tests take screenshots and axe scans on a loaded 2-core CI.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     // Two cores on CI: hardware (pcscd) and browser tests serialise themselves; unit files run in parallel.
     maxWorkers: 2,
