@@ -111,6 +111,11 @@ function passholderView(data: unknown, points: number | null, cachedAt: number |
   };
 }
 
+const NO_ORGANIZER = {
+  ok: false,
+  problem: toProblem('no-organizer', 'Kies eerst de organisatie van deze balie.'),
+} as const;
+
 const RANGE_DAYS: Record<ActivityRange, number> = { today: 0, '7d': 7, '30d': 30 };
 
 export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters {
@@ -170,6 +175,15 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
     });
 
   /** Wakes the engine for a just-recorded action and waits (briefly) for its verdict. */
+  /** What every recorded action carries: a fresh id, this station, this staff member, the time. */
+  const actionEnvelope = (organizerId: string) => ({
+    id: randomUUID(),
+    stationId: options.stationId,
+    staffId: options.staffId,
+    organizerId,
+    createdAt: new Date().toISOString(),
+  });
+
   const sendAndWait = async (actionId: string): Promise<RecordedAction | undefined> => {
     publish();
     const waiting = settled(actionId, options.confirmWithinMs ?? 5_000);
@@ -294,10 +308,7 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
     activities: {
       async list(query) {
         if (query.organizerId === undefined) {
-          return {
-            ok: false,
-            problem: toProblem('no-organizer', 'Kies eerst de organisatie van deze balie.'),
-          };
+          return NO_ORGANIZER;
         }
         const from = new Date();
         from.setHours(0, 0, 0, 0);
@@ -363,19 +374,13 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
     checkins: {
       async checkin(request): Promise<ContractResult<CheckinReceipt>> {
         if (request.organizerId === undefined) {
-          return {
-            ok: false,
-            problem: toProblem('no-organizer', 'Kies eerst de organisatie van deze balie.'),
-          };
+          return NO_ORGANIZER;
         }
-        const id = randomUUID();
+        const { id, ...envelope } = actionEnvelope(request.organizerId);
         const recorded = ledger.record({
           type: 'checkin',
           id,
-          stationId: options.stationId,
-          staffId: options.staffId,
-          organizerId: request.organizerId,
-          createdAt: new Date().toISOString(),
+          ...envelope,
           eventId: request.eventId,
           uitpasNumber: request.uitpasNumber,
           passholderId: request.passholderId,
@@ -485,19 +490,13 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
 
       async register(request): Promise<ContractResult<TicketSaleReceipt>> {
         if (request.organizerId === undefined) {
-          return {
-            ok: false,
-            problem: toProblem('no-organizer', 'Kies eerst de organisatie van deze balie.'),
-          };
+          return NO_ORGANIZER;
         }
-        const id = randomUUID();
+        const { id, ...envelope } = actionEnvelope(request.organizerId);
         const recorded = ledger.record({
           type: 'ticket-sale',
           id,
-          stationId: options.stationId,
-          staffId: options.staffId,
-          organizerId: request.organizerId,
-          createdAt: new Date().toISOString(),
+          ...envelope,
           sales: request.sales.map((sale) => ({
             eventId: request.eventId,
             uitpasNumber: request.uitpasNumber,
@@ -541,19 +540,13 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
     undo: {
       async undo(request) {
         if (request.organizerId === undefined) {
-          return {
-            ok: false,
-            problem: toProblem('no-organizer', 'Kies eerst de organisatie van deze balie.'),
-          };
+          return NO_ORGANIZER;
         }
-        const id = randomUUID();
+        const { id, ...envelope } = actionEnvelope(request.organizerId);
         const recorded = ledger.record({
           type: 'undo',
           id,
-          stationId: options.stationId,
-          staffId: options.staffId,
-          organizerId: request.organizerId,
-          createdAt: new Date().toISOString(),
+          ...envelope,
           targetActionId: request.targetActionId,
           targetType: request.targetType,
         });
