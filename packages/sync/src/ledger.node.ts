@@ -432,6 +432,14 @@ export class Ledger {
     return r.t;
   }
 
+  /**
+   * The network is back: entries waiting only because the API or its token server could not be reached
+   * (or the connection dropped) may go now instead of sleeping out their backoff. Retry-After waits (429/503) are kept.
+   */
+  retryUnreachableNow(): number {
+    return this.s.retryUnreachableNow.run().changes;
+  }
+
   /** Before a POST: the action becomes `sent`, so a crash from here on leads to reconciliation, not a resend. */
   markSent(id: string): void {
     const at = this.now();
@@ -864,6 +872,9 @@ function prepare(db: Database.Database) {
     openOutbox: p(`SELECT ${ACTION_COLUMNS} FROM outbox o JOIN actions a ON a.id = o.action_id
       WHERE o.done_at IS NULL ORDER BY o.seq`),
     nextRetry: p(`SELECT min(not_before) AS t FROM outbox WHERE done_at IS NULL`),
+    retryUnreachableNow: p(`UPDATE outbox SET not_before = 0 WHERE done_at IS NULL AND not_before > 0
+      AND action_id IN (SELECT id FROM actions
+        WHERE json_extract(last_problem, '$.kind') IN ('unreachable', 'lost', 'auth-failed'))`),
     markSent: p(`UPDATE actions SET state = 'sent', attempts = attempts + 1,
       first_sent_at = coalesce(first_sent_at, @at), last_sent_at = @at, updated_at = @at WHERE id = @id`),
     finishAction: p(`UPDATE actions SET state = @state, server_ids = @server_ids, result = @result,

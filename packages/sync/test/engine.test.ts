@@ -95,6 +95,39 @@ describe('engine', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('on reconnect sends what waited for the network at once, without sleeping out a long backoff', async () => {
+    await engine.stop();
+    engine = new SyncEngine({
+      ledger: t.ledger,
+      client,
+      intervalMs: 60_000,
+      backoff: { baseMs: 3_600_000, maxMs: 3_600_000 },
+    });
+    engine.start();
+    await sandbox.stop();
+    const p = sandbox.seed.PASSHOLDERS.lotte;
+    const a: LocalAction = {
+      ...actionBase(eeklo()),
+      type: 'checkin',
+      eventId: sandbox.seed.EVENTS.concertToday.id,
+      uitpasNumber: p.uitpasNumber,
+    };
+    t.ledger.record(a);
+    await engine.drain();
+    expect(t.ledger.getAction(a.id)?.state).toBe('pending');
+    await sandbox.restart();
+    engine.wake();
+    await engine.drain();
+    // The backoff is a random delay of up to an hour: a wake alone does not send it.
+    expect(t.ledger.getAction(a.id)?.state).toBe('pending');
+    engine.reconnected();
+    expect(await until(() => t.ledger.getAction(a.id)?.state === 'confirmed', 20_000)).toBe(true);
+    const rows = (await sandbox.admin.state()).checkins.filter((c) =>
+      t.ledger.getAction(a.id)?.serverIds.includes(c.id),
+    );
+    expect(rows).toHaveLength(1);
+  });
+
   it('rejects a business refusal once, with the message for staff, and never resends it', async () => {
     engine.start();
     const p = sandbox.seed.PASSHOLDERS.jonas;

@@ -152,6 +152,15 @@ export class SyncEngine {
     void this.drain();
   }
 
+  /**
+   * The API answers again (a health check or another request got through): what waited only for the
+   * network is sent now rather than after its backoff, which may have grown to a minute.
+   */
+  reconnected(): void {
+    this.ledger.retryUnreachableNow();
+    this.wake();
+  }
+
   /** After a new sign-in: clears the auth pause and drains. */
   resume(): void {
     this.pausedForAuth = null;

@@ -277,6 +277,7 @@ export function createKioskTerminal(options: KioskTerminalOptions): KioskTermina
   async function refresh(): Promise<void> {
     const id = deviceId();
     if (config === undefined || id === undefined) return;
+    const wasOnline = online;
     const [current, configured] = await Promise.all([api.currentEvent(id), api.configuredEvent(id)]);
     if (current.ok) {
       online = true;
@@ -294,6 +295,8 @@ export function createKioskTerminal(options: KioskTerminalOptions): KioskTermina
       // Offline: keep showing the last known event so taps can still be queued for it.
       online = false;
     }
+    // Taps queued during the outage go now, not after a backoff that may have grown to a minute.
+    if (online && !wasOnline) engine?.reconnected();
     if (online) {
       const list = await api.rewards(config.organizerIds);
       if (list.ok)
