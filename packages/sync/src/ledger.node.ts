@@ -434,7 +434,8 @@ export class Ledger {
 
   /**
    * The network is back: entries waiting only because the API or its token server could not be reached
-   * (or the connection dropped) may go now instead of sleeping out their backoff. Retry-After waits (429/503) are kept.
+   * (refused, dropped or timed out) may go now instead of sleeping out their backoff; uncertain ones are
+   * still reconciled before any resend. Retry-After waits (429/503) are kept.
    */
   retryUnreachableNow(): number {
     return this.s.retryUnreachableNow.run().changes;
@@ -874,7 +875,7 @@ function prepare(db: Database.Database) {
     nextRetry: p(`SELECT min(not_before) AS t FROM outbox WHERE done_at IS NULL`),
     retryUnreachableNow: p(`UPDATE outbox SET not_before = 0 WHERE done_at IS NULL AND not_before > 0
       AND action_id IN (SELECT id FROM actions
-        WHERE json_extract(last_problem, '$.kind') IN ('unreachable', 'lost', 'auth-failed'))`),
+        WHERE json_extract(last_problem, '$.kind') IN ('unreachable', 'lost', 'timeout', 'auth-failed'))`),
     markSent: p(`UPDATE actions SET state = 'sent', attempts = attempts + 1,
       first_sent_at = coalesce(first_sent_at, @at), last_sent_at = @at, updated_at = @at WHERE id = @id`),
     finishAction: p(`UPDATE actions SET state = @state, server_ids = @server_ids, result = @result,

