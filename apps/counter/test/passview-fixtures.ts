@@ -5,7 +5,20 @@ import type { SandboxHandle } from '@uitpas/sandbox/testing';
 
 /** More people named Janssens than one search shows. */
 export const FAMILY = 'Janssens';
-export const FAMILY_SIZE = 12;
+export const FAMILY_FIRST_NAMES = [
+  'Anna',
+  'Bert',
+  'Chloë',
+  'Dirk',
+  'Els',
+  'Frank',
+  'Greet',
+  'Hans',
+  'Ines',
+  'Jan',
+  'Karel',
+  'Lies',
+];
 
 async function api(sandbox: SandboxHandle) {
   const s = sandbox.seed;
@@ -32,9 +45,9 @@ async function api(sandbox: SandboxHandle) {
 export async function addPassviewFixtures(sandbox: SandboxHandle): Promise<void> {
   const s = sandbox.seed;
   const send = await api(sandbox);
-  for (let i = 1; i <= FAMILY_SIZE; i++) {
+  for (const [i, firstName] of FAMILY_FIRST_NAMES.entries()) {
     await send('POST', '/passholders', {
-      firstName: `Kind${i}`,
+      firstName,
       name: FAMILY,
       dateOfBirth: `19${String(70 + i)}-04-0${(i % 9) + 1}`,
       address: { street: 'Markt 1', postalCode: '9900', city: 'Eeklo' },

@@ -68,7 +68,10 @@ export function createPassholderStore(client: ContractClient, terminal: Terminal
   }));
 
   const loadDetails = async (identificationId: number) => {
-    store.setState({ details: { identificationId, loading: true } });
+    const before = store.getState().details;
+    // Reloading for the same person keeps what is on screen until the new answer is in.
+    const kept = before?.identificationId === identificationId ? before.value : undefined;
+    store.setState({ details: { identificationId, loading: true, ...(kept ? { value: kept } : {}) } });
     const result = await client.invoke('passholder.details', { identificationId });
     // A late answer about someone who is no longer at the desk is dropped.
     if (store.getState().details?.identificationId !== identificationId) return;
@@ -80,10 +83,20 @@ export function createPassholderStore(client: ContractClient, terminal: Terminal
   };
 
   let shown: number | undefined;
+  let lastDone: unknown;
   terminal.subscribe((state) => {
     const who = state.identification;
     const id = who?.identificationId;
     const changed = id !== shown || (who === undefined && state.identifying);
+    // A check-in or sale just done for this person belongs in the history on screen.
+    const done = [state.checkin, state.sale].find(
+      (a) => a?.identificationId === id && a?.result?.ok === true && a.result !== lastDone,
+    );
+    if (!changed && done?.result !== undefined && who?.kind === 'passholder') {
+      lastDone = done.result;
+      void loadDetails(who.identificationId);
+      return;
+    }
     if (!changed) return;
     shown = id;
     searchSeq++;
