@@ -203,7 +203,7 @@ describe('the pass view', () => {
     const p = sandbox.seed.PASSHOLDERS;
     await typed(p.fatima.uitpasNumber, 'Fatima');
     await poll(() => page.getByTestId('memberships').innerText()).toContain('Opgeschort tot');
-    expect(await page.getByTestId('passholder').innerText()).toMatch(/geschorst tot \d+ \w+ \d{4}/);
+    expect(await page.getByTestId('passholder').innerText()).toMatch(/Opgeschort tot \d+ \w+ \d{4}/);
     expect(await page.getByTestId('pass-messages').innerText()).toContain('opgeschort');
     await page.screenshot({ path: `${ARTIFACTS}passview-suspended.nl.png`, fullPage: true });
 

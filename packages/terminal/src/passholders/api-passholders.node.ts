@@ -8,7 +8,6 @@ import {
   maskInsz,
   PASSHOLDER_SEARCH_LIMIT,
   userMessage,
-  type ContractResult,
   type MembershipView,
   type PassHistoryItem,
   type PassholderDetails,

@@ -1,23 +1,11 @@
 import type { Identification, Language, PassholderView } from '@uitpas/domain';
 import { formatUitpasNumber } from '@uitpas/domain';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, pickText } from '../i18n/index.ts';
+import { pickText } from '../i18n/index.ts';
 import { useTerminal } from './context.tsx';
 import { useOptionalPassholder } from '../passholder/context.tsx';
 import { formatAge, formatDateTime } from '../passholder/format.ts';
-
-function formatDate(iso: string | undefined, language: Language): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleDateString(LOCALES[language], {
-        timeZone: 'Europe/Brussels',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-      });
-}
+import { useSocialTariffText } from '../passholder/PassholderDetails.tsx';
 
 function Passholder({
   pass,
@@ -40,7 +28,9 @@ function Passholder({
     s.details?.identificationId === identificationId ? s.details.value?.name : undefined,
   );
   const tariff = membership?.socialTariff ?? pass.socialTariff;
-  const tariffKey = tariff.status === 'ACTIVE' && tariff.inGracePeriod ? 'ACTIVE_grace' : tariff.status;
+  const tariffText = useSocialTariffText();
+  const tariffClass =
+    tariff.status === 'ACTIVE' && tariff.inGracePeriod ? 'grace' : tariff.status.toLowerCase();
   return (
     <article className="passholder" aria-labelledby="passholder-name" data-testid="passholder">
       <h2 id="passholder-name" className="passholder-name">
@@ -74,15 +64,8 @@ function Passholder({
         </div>
         <div>
           <dt>{t('passholder.socialTariff')}</dt>
-          <dd className={`tariff tariff-${tariff.status.toLowerCase()}`}>
-            {t(`passholder.tariff.${tariffKey}`)}
-            {tariff.status === 'SUSPENDED' && tariff.suspendedUntilDate
-              ? ` — ${t('passholder.suspendedUntil', { date: formatDate(tariff.suspendedUntilDate, language) })}`
-              : tariff.status === 'ACTIVE' && tariff.inGracePeriod
-                ? ` — ${tp('details.tariff.GRACE', { date: formatDate(tariff.endDate, language) })}`
-                : tariff.endDate && tariff.status !== 'NONE'
-                  ? ` — ${t('passholder.until', { date: formatDate(tariff.endDate, language) })}`
-                  : ''}
+          <dd className={`tariff tariff-${tariffClass}`}>
+            {tariff.status === 'NONE' ? t('passholder.tariff.NONE') : tariffText(tariff)}
           </dd>
         </div>
       </dl>
