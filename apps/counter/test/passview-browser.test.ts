@@ -131,41 +131,45 @@ const axeScan = async () => {
 };
 
 describe('search by name and birth date', () => {
-  it('identifies the chosen result like a tap; choosing B after A leaves nothing of A', async () => {
-    const { amira, noah } = sandbox.seed.PASSHOLDERS;
-    await nameField().fill('Peeters');
-    await birthField().fill('30/07/1985');
-    await poll(() => page.getByTestId('search-dateOfBirth-message').innerText()).toBe(
-      'Geldige datum: 30 juli 1985.',
-    );
-    await searchButton().click();
-    const results = page.getByTestId('search-results');
-    await poll(() => results.innerText()).toContain('Amira Peeters');
-    const listed = await results.innerText();
-    expect(listed).toContain('geboren 30 juli 1985');
-    expect(listed).toContain('Eeklo');
-    expect(listed).toContain('85.....-..27');
-    expect(await page.locator('body').innerText()).not.toContain(amira.inszNumber);
-    expect(await axeScan()).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}passholder-search.nl.png`, fullPage: true });
+  it(
+    'identifies the chosen result like a tap; choosing B after A leaves nothing of A',
+    { timeout: 180_000 },
+    async () => {
+      const { amira, noah } = sandbox.seed.PASSHOLDERS;
+      await nameField().fill('Peeters');
+      await birthField().fill('30/07/1985');
+      await poll(() => page.getByTestId('search-dateOfBirth-message').innerText()).toBe(
+        'Geldige datum: 30 juli 1985.',
+      );
+      await searchButton().click();
+      const results = page.getByTestId('search-results');
+      await poll(() => results.innerText()).toContain('Amira Peeters');
+      const listed = await results.innerText();
+      expect(listed).toContain('geboren 30 juli 1985');
+      expect(listed).toContain('Eeklo');
+      expect(listed).toContain('85.....-..27');
+      expect(await page.locator('body').innerText()).not.toContain(amira.inszNumber);
+      expect(await axeScan()).toEqual([]);
+      await page.screenshot({ path: `${ARTIFACTS}passholder-search.nl.png`, fullPage: true });
 
-    await page.getByRole('button', { name: /^Kies Amira Peeters, geboren 30 juli 1985/ }).click();
-    await poll(() => page.getByTestId('passholder').innerText()).toContain('Amira Peeters');
-    await poll(() => page.getByTestId('search-results').count()).toBe(0);
-    expect(await nameField().inputValue()).toBe('');
-    await poll(() => page.getByTestId('memberships').innerText()).toContain('UiTPAS Meetjesland');
+      await page.getByRole('button', { name: /^Kies Amira Peeters, geboren 30 juli 1985/ }).click();
+      await poll(() => page.getByTestId('passholder').innerText()).toContain('Amira Peeters');
+      await poll(() => page.getByTestId('search-results').count()).toBe(0);
+      expect(await nameField().inputValue()).toBe('');
+      await poll(() => page.getByTestId('memberships').innerText()).toContain('UiTPAS Meetjesland');
 
-    await nameField().fill('Verstraete');
-    await searchButton().click();
-    await page.getByRole('button', { name: /^Kies Noah Verstraete/ }).click();
-    await poll(() => page.getByTestId('passholder').innerText()).toContain('Noah Verstraete');
-    await poll(() => page.getByTestId('memberships').innerText()).toContain('Respijtperiode');
-    const text = await screenAboutPeople();
-    for (const trace of ['Peeters', '0400 000 010 118', '85.....-..27', `${amira.points} punten`])
-      expect(text, trace).not.toContain(trace);
-    expect(text).toContain(noah.firstName);
-    expect(consoleErrors).toEqual([]);
-  });
+      await nameField().fill('Verstraete');
+      await searchButton().click();
+      await page.getByRole('button', { name: /^Kies Noah Verstraete/ }).click();
+      await poll(() => page.getByTestId('passholder').innerText()).toContain('Noah Verstraete');
+      await poll(() => page.getByTestId('memberships').innerText()).toContain('Respijtperiode');
+      const text = await screenAboutPeople();
+      for (const trace of ['Peeters', '0400 000 010 118', '85.....-..27', `${amira.points} punten`])
+        expect(text, trace).not.toContain(trace);
+      expect(text).toContain(noah.firstName);
+      expect(consoleErrors).toEqual([]);
+    },
+  );
 
   it('explains an invalid birth date, no result and a too broad search in Dutch', async () => {
     await nameField().fill('Peeters');
@@ -199,36 +203,40 @@ describe('search by name and birth date', () => {
 });
 
 describe('the pass view', () => {
-  it('shows every social tariff state, the messages of UiTPAS, memberships of every card system and the history', async () => {
-    const p = sandbox.seed.PASSHOLDERS;
-    await typed(p.fatima.uitpasNumber, 'Fatima');
-    await poll(() => page.getByTestId('memberships').innerText()).toContain('Opgeschort tot');
-    expect(await page.getByTestId('passholder').innerText()).toMatch(/Opgeschort tot \d+ \w+ \d{4}/);
-    expect(await page.getByTestId('pass-messages').innerText()).toContain('opgeschort');
-    await page.screenshot({ path: `${ARTIFACTS}passview-suspended.nl.png`, fullPage: true });
+  it(
+    'shows every social tariff state, the messages of UiTPAS, memberships of every card system and the history',
+    { timeout: 180_000 },
+    async () => {
+      const p = sandbox.seed.PASSHOLDERS;
+      await typed(p.fatima.uitpasNumber, 'Fatima');
+      await poll(() => page.getByTestId('memberships').innerText()).toContain('Opgeschort tot');
+      expect(await page.getByTestId('passholder').innerText()).toMatch(/Opgeschort tot \d+ \w+ \d{4}/);
+      expect(await page.getByTestId('pass-messages').innerText()).toContain('opgeschort');
+      await page.screenshot({ path: `${ARTIFACTS}passview-suspended.nl.png`, fullPage: true });
 
-    await typed(p.noah.uitpasNumber, 'Noah');
-    await poll(() => page.getByTestId('memberships').innerText()).toContain('Respijtperiode: verlopen op');
-    expect(await page.getByTestId('passholder').innerText()).toContain('Respijtperiode');
-    expect(await page.getByTestId('pass-messages').innerText()).toContain('overgangsperiode');
+      await typed(p.noah.uitpasNumber, 'Noah');
+      await poll(() => page.getByTestId('memberships').innerText()).toContain('Respijtperiode: verlopen op');
+      expect(await page.getByTestId('passholder').innerText()).toContain('Respijtperiode');
+      expect(await page.getByTestId('pass-messages').innerText()).toContain('overgangsperiode');
 
-    await typed(p.lotte.uitpasNumber, 'Lotte');
-    await poll(() => page.getByTestId('memberships').innerText()).toContain('Verlopen op');
-    expect(await page.getByTestId('pass-messages').innerText()).toContain('sociaal tarief is verlopen');
+      await typed(p.lotte.uitpasNumber, 'Lotte');
+      await poll(() => page.getByTestId('memberships').innerText()).toContain('Verlopen op');
+      expect(await page.getByTestId('pass-messages').innerText()).toContain('sociaal tarief is verlopen');
 
-    await typed(p.sofie.uitpasNumber, 'Sofie');
-    await poll(() => page.getByTestId('memberships').innerText()).toContain('UiTPAS Gent');
-    expect(await page.getByTestId('memberships').innerText()).toContain('UiTPAS Meetjesland');
+      await typed(p.sofie.uitpasNumber, 'Sofie');
+      await poll(() => page.getByTestId('memberships').innerText()).toContain('UiTPAS Gent');
+      expect(await page.getByTestId('memberships').innerText()).toContain('UiTPAS Meetjesland');
 
-    await typed(p.amira.uitpasNumber, 'Amira');
-    await poll(() => page.getByTestId('memberships').innerText()).toContain('Actief tot');
-    await page.getByRole('button', { name: 'Inchecken voor Workshop keramiek' }).click();
-    await poll(() => page.getByTestId('checkin-result').innerText()).toContain('Ingecheckt');
-    await poll(() => details().getByTestId('history').innerText()).toContain('Check-in: Workshop keramiek');
-    expect(await axeScan()).toEqual([]);
-    await page.screenshot({ path: `${ARTIFACTS}passview.nl.png`, fullPage: true });
-    expect(consoleErrors).toEqual([]);
-  });
+      await typed(p.amira.uitpasNumber, 'Amira');
+      await poll(() => page.getByTestId('memberships').innerText()).toContain('Actief tot');
+      await page.getByRole('button', { name: 'Inchecken voor Workshop keramiek' }).click();
+      await poll(() => page.getByTestId('checkin-result').innerText()).toContain('Ingecheckt');
+      await poll(() => details().getByTestId('history').innerText()).toContain('Check-in: Workshop keramiek');
+      expect(await axeScan()).toEqual([]);
+      await page.screenshot({ path: `${ARTIFACTS}passview.nl.png`, fullPage: true });
+      expect(consoleErrors).toEqual([]);
+    },
+  );
 
   it('lets a group pass buy kansentarief tickets instead of refusing it as a check-in', async () => {
     await page.getByRole('button', { name: 'Tik Groepspas' }).click();
