@@ -7,3 +7,4 @@ export * from './rules/index.ts';
 export type { paths as UitpasApiPaths, components as UitpasApiComponents } from './generated/uitpas-api.ts';
 export * from './contract/index.ts';
 export * from './desk/index.ts';
+export * from './passholders/index.ts';

@@ -20,7 +20,15 @@ export { SyncEngine } from './engine/engine.ts';
 export type { SyncEngineOptions, SyncEvents, SyncStatus } from './engine/engine.ts';
 export { lookupPass, lookupTariffs } from './lookup.ts';
 export type { PassLookup, TariffLookup } from './lookup.ts';
-export type { Pass, Checkin, TicketSaleResponse, RedeemedReward, TariffsResponse } from './api/schemas.ts';
+export type {
+  Pass,
+  Checkin,
+  TicketSaleResponse,
+  RedeemedReward,
+  TariffsResponse,
+  CardSystemMembership,
+  PassholderRecord,
+} from './api/schemas.ts';
 export { SecretStore, loadOrCreateKey, encryptSecret, decryptSecret } from './secrets.node.ts';
 export { createKioskApi } from './api/kiosk-client.ts';
 export type {

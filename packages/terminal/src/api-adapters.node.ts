@@ -2,11 +2,13 @@
 // recorded in the ledger first and sent by the sync engine, activities from the UiTdatabank search.
 import { randomUUID } from 'node:crypto';
 import {
+  activityRangeWindow,
   centsFromApiNumber,
   centsToApiNumber,
   formatCents,
   parseProblem,
   problemNameFromUri,
+  toInstant,
   userMessage,
   type Activity,
   type AppError,
@@ -27,7 +29,7 @@ import {
   type SyncEngine,
   type UitpasClient,
 } from '@uitpas/sync';
-import type { ActivityRange, CardReads, Organizer, PassLookup, TerminalAdapters } from './adapters.ts';
+import type { CardReads, Organizer, PassLookup, TerminalAdapters } from './adapters.ts';
 
 export interface ApiAdapterOptions {
   ledger: Ledger;
@@ -45,6 +47,8 @@ export interface ApiAdapterOptions {
   /** How often an unreachable API is asked whether it is back. */
   probeIntervalMs?: number;
   fetch?: typeof fetch;
+  /** The clock; activity ranges are Brussels calendar days from its today. */
+  now?: () => Date;
 }
 
 const OFFLINE_TEXT: UserText = {
@@ -89,9 +93,21 @@ function passholderView(data: unknown, points: number | null, cachedAt: number |
     points: number;
     postalCode?: string;
     cardSystem?: { name?: string };
-    socialTariff: { status: 'ACTIVE' | 'EXPIRED' | 'NONE'; endDate?: string; inGracePeriod?: boolean };
+    socialTariff: {
+      status: 'ACTIVE' | 'EXPIRED' | 'SUSPENDED' | 'NONE';
+      endDate?: string;
+      inGracePeriod?: boolean;
+      suspendedUntilDate?: string;
+    };
     messages?: { level: 'INFO' | 'WARN' | 'ERROR'; text: string }[];
   };
+  // A Pass has no inGracePeriod: ACTIVE with an end date in the past is the grace period (uitpas.json Pass).
+  const end = toInstant(pass.socialTariff.endDate);
+  const inGracePeriod =
+    pass.socialTariff.inGracePeriod ??
+    (pass.socialTariff.status === 'ACTIVE' && end !== undefined && end.getTime() < Date.now()
+      ? true
+      : undefined);
   return {
     passholderId: pass.passholderId,
     uitpasNumber: pass.uitpasNumber,
@@ -102,9 +118,10 @@ function passholderView(data: unknown, points: number | null, cachedAt: number |
     socialTariff: {
       status: pass.socialTariff.status,
       ...(pass.socialTariff.endDate === undefined ? {} : { endDate: pass.socialTariff.endDate }),
-      ...(pass.socialTariff.inGracePeriod === undefined
+      ...(inGracePeriod === undefined ? {} : { inGracePeriod }),
+      ...(pass.socialTariff.suspendedUntilDate === undefined
         ? {}
-        : { inGracePeriod: pass.socialTariff.inGracePeriod }),
+        : { suspendedUntilDate: pass.socialTariff.suspendedUntilDate }),
     },
     messages: (pass.messages ?? []).map((m) => ({ level: m.level, text: m.text })),
     ...(cachedAt === undefined ? {} : { cachedAt: new Date(cachedAt).toISOString() }),
@@ -115,8 +132,6 @@ const NO_ORGANIZER = {
   ok: false,
   problem: toProblem('no-organizer', 'Kies eerst de organisatie van deze balie.'),
 } as const;
-
-const RANGE_DAYS: Record<ActivityRange, number> = { today: 0, '7d': 7, '30d': 30 };
 
 export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters {
   const { ledger, client, engine } = options;
@@ -310,10 +325,7 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
         if (query.organizerId === undefined) {
           return NO_ORGANIZER;
         }
-        const from = new Date();
-        from.setHours(0, 0, 0, 0);
-        const to = new Date(from);
-        to.setDate(to.getDate() + RANGE_DAYS[query.range] + 1);
+        const { from, to } = activityRangeWindow(query.range, (options.now ?? (() => new Date()))());
         const url = new URL(`${options.searchBaseUrl.replace(/\/$/, '')}/events`);
         url.searchParams.set('uitpas', 'true');
         url.searchParams.set('organizerId', query.organizerId);

@@ -18,6 +18,7 @@ import {
 import type { CardInput, Organizer, TerminalAdapters } from './adapters.ts';
 import { TEXTS, problem } from './texts.ts';
 import { deskUnavailable, type DeskFactory } from './desk/handlers.ts';
+import { passholdersUnavailable, type PassholderFactory } from './passholders/handlers.ts';
 
 export interface TerminalOptions {
   adapters: TerminalAdapters;
@@ -26,6 +27,8 @@ export interface TerminalOptions {
   log?: (message: string) => void;
   /** The front desk's use cases (issue 7); without it desk commands are refused clearly. */
   desk?: DeskFactory;
+  /** Search by name and birth date, memberships and history; without it these are refused clearly. */
+  passholders?: PassholderFactory;
 }
 
 export interface Terminal {
@@ -83,6 +86,22 @@ export function createTerminal(options: TerminalOptions): Terminal {
     return ok(who.pass);
   }
 
+  /**
+   * Who buys tickets for an identification: a pass holder or a group pass (DOMAIN.md §14: group passes
+   * buy tickets at kansentarief, they only cannot check in or redeem rewards).
+   */
+  function buyerFor(
+    identificationId: number,
+  ): ContractResult<{ uitpasNumber: string; passholderId: string }> {
+    const who = current;
+    if (who?.kind === 'group-pass' && who.identificationId === identificationId)
+      return ok({ uitpasNumber: who.pass.uitpasNumber, passholderId: who.pass.groupPassId });
+    const pass = passholderFor(identificationId);
+    return pass.ok
+      ? ok({ uitpasNumber: pass.value.uitpasNumber, passholderId: pass.value.passholderId })
+      : pass;
+  }
+
   const emit = (event: TerminalEvent) => {
     for (const listener of listeners) listener(event);
   };
@@ -102,6 +121,17 @@ export function createTerminal(options: TerminalOptions): Terminal {
     station = { ...station, organizer: { id: organizer.id, name: organizer.name } };
     emit({ type: 'station', station });
     return ok(station);
+  }
+
+  /** The organizer the station acts for, chosen on first use. */
+  async function currentOrganizer(): Promise<ContractResult<{ id: string; name: string }>> {
+    if (!station.organizer) {
+      const chosen = await chooseOrganizer(options.station.organizerId);
+      if (!chosen.ok) return chosen;
+    }
+    return station.organizer
+      ? ok(station.organizer)
+      : { ok: false, problem: problem('unknown-organizer', TEXTS.unknownOrganizer) };
   }
 
   /**
@@ -234,7 +264,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
       return receipt;
     },
     undo: async (input) => {
-      const pass = passholderFor(input.identificationId);
+      const pass = buyerFor(input.identificationId);
       if (!pass.ok) return pass;
       const targetType = undoable.get(input.actionId);
       if (targetType === undefined) return { ok: false, problem: problem('not-undoable', TEXTS.notUndoable) };
@@ -247,7 +277,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
       return undone;
     },
     'tariffs.get': async (input) => {
-      const pass = passholderFor(input.identificationId);
+      const pass = buyerFor(input.identificationId);
       if (!pass.ok) return pass;
       const activity = knownActivities.get(input.eventId);
       if (!activity) return { ok: false, problem: problem('unknown-activity', TEXTS.unknownActivity) };
@@ -264,7 +294,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
       return ok({ eventId: input.eventId, offers: offers.value });
     },
     'ticket-sale.register': async (input) => {
-      const pass = passholderFor(input.identificationId);
+      const pass = buyerFor(input.identificationId);
       if (!pass.ok) return pass;
       if (offered?.identificationId !== input.identificationId || offered.eventId !== input.eventId) {
         return { ok: false, problem: problem('no-tariff-offer', TEXTS.noTariffOffer) };
@@ -302,16 +332,13 @@ export function createTerminal(options: TerminalOptions): Terminal {
     'status.get': async () => ok({ sync: adapters.sync.current(), readers: adapters.readers.health() }),
     ...(options.desk?.({
       station: () => station,
-      organizer: async () => {
-        if (!station.organizer) {
-          const chosen = await chooseOrganizer(options.station.organizerId);
-          if (!chosen.ok) return chosen;
-        }
-        return station.organizer
-          ? ok(station.organizer)
-          : { ok: false, problem: problem('unknown-organizer', TEXTS.unknownOrganizer) };
-      },
+      organizer: currentOrganizer,
     }) ?? deskUnavailable()),
+    ...(options.passholders?.({
+      identify,
+      current: () => current,
+      organizer: currentOrganizer,
+    }) ?? passholdersUnavailable()),
   };
 
   const unsubscribers = [

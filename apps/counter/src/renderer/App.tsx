@@ -6,6 +6,8 @@ import {
   IdentificationView,
   IdentifyPanel,
   LanguageSwitch,
+  PassholderDetails,
+  PassholderSearch,
   StatusBar,
   TrainingBanner,
   useDesk,
@@ -59,9 +61,11 @@ export function App() {
         <main id="main" className="layout">
           <div className="column">
             <IdentifyPanel inputRef={inputRef} />
+            <PassholderSearch />
           </div>
           <div className="column">
             <IdentificationView />
+            <PassholderDetails />
             <ActivitiesPanel />
           </div>
         </main>

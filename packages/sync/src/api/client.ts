@@ -369,6 +369,24 @@ export function createUitpasClient(options: UitpasClientOptions) {
           }),
         S.passholderSchema,
       ),
+    /** GET /passholders by name (PASSHOLDERS_SEARCH: limited to the caller's card systems). */
+    searchPassholders: (q: {
+      name: string;
+      firstName?: string;
+      dateOfBirthFrom?: string;
+      dateOfBirthTo?: string;
+      organizerId?: string;
+      limit: number;
+    }) =>
+      call(
+        () => http.GET('/passholders', { params: { query: { ...q, start: 0 } }, ...text }),
+        S.passholderRecordsPageSchema,
+      ),
+    getPassholder: (passholderId: string) =>
+      call(
+        () => http.GET('/passholders/{passholderId}', { params: { path: { passholderId } }, ...text }),
+        S.passholderRecordSchema,
+      ),
     findPassholderByUitpasNumber: (uitpasNumber: string) =>
       call(
         () => http.GET('/passholders', { params: { query: { uitpasNumber, limit: 1 } }, ...text }),

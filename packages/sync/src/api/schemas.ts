@@ -54,7 +54,13 @@ export const passSchema = z.looseObject({
   points: z.number(),
   postalCode: z.string().optional(),
   cardSystem: z.looseObject({ id: z.number(), name: z.string() }).optional(),
-  socialTariff: z.looseObject({ status: z.enum(['ACTIVE', 'EXPIRED', 'NONE']), endDate: z.string().optional() }),
+  // Pass.socialTariff knows ACTIVE, EXPIRED and NONE; SUSPENDED is the membership's fourth state and is
+  // accepted too, so a pass answer that carries it is read rather than refused as unreadable.
+  socialTariff: z.looseObject({
+    status: z.enum(['ACTIVE', 'EXPIRED', 'SUSPENDED', 'NONE']),
+    endDate: z.string().optional(),
+    suspendedUntilDate: z.string().optional(),
+  }),
   messages: z.array(z.looseObject({ level: z.enum(['INFO', 'WARN', 'ERROR']), text: z.string() })).optional(),
 });
 export type Pass = z.infer<typeof passSchema>;
@@ -87,6 +93,44 @@ export const kioskCheckinSchema = z.looseObject({ newPoints: z.number(), totalPo
 
 export const passholderSchema = z.looseObject({ id: z.string().min(1), uitpasNumber: z.string().optional() });
 export const passholdersPageSchema = paginated(passholderSchema);
+
+export const cardSystemMembershipSchema = z.looseObject({
+  cardSystem: z.looseObject({ id: z.number(), name: z.string() }),
+  uitpasNumber: z.string().optional(),
+  currentCard: z
+    .looseObject({
+      uitpasNumber: z.string(),
+      cardType: z.enum(['NFC_CARD', 'DIGITAL']).optional(),
+      status: z.enum(['ACTIVE', 'BLOCKED', 'DELETED']),
+    })
+    .optional(),
+  status: z.enum(['ACTIVE', 'BLOCKED']).optional(),
+  socialTariff: z
+    .looseObject({
+      status: z.enum(['ACTIVE', 'EXPIRED', 'SUSPENDED']),
+      endDate: z.string().optional(),
+      inGracePeriod: z.boolean().optional(),
+      suspendedUntilDate: z.string().optional(),
+    })
+    .optional(),
+});
+export type CardSystemMembership = z.infer<typeof cardSystemMembershipSchema>;
+
+/** A Passholder as GET /passholders and GET /passholders/{id} return it (the fields the counter reads). */
+export const passholderRecordSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  firstName: z.string().optional(),
+  inszNumber: z.string().optional(),
+  uitpasNumber: z.string().optional(),
+  dateOfBirth: z.string().optional(),
+  city: z.string().optional(),
+  address: z.looseObject({ city: z.string().optional() }).optional(),
+  points: z.number().optional(),
+  cardSystemMemberships: z.array(cardSystemMembershipSchema).optional(),
+});
+export type PassholderRecord = z.infer<typeof passholderRecordSchema>;
+export const passholderRecordsPageSchema = paginated(passholderRecordSchema);
 
 export const tariffsResponseSchema = z.looseObject({
   available: z

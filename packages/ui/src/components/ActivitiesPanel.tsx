@@ -22,6 +22,8 @@ export function ActivitiesPanel() {
   const tariffsFor = useTerminal((s) => s.tariffs?.eventId);
   const firstCheckin = useRef<HTMLButtonElement>(null);
   const canCheckIn = identification?.kind === 'passholder';
+  // Group passes buy tickets at kansentarief but cannot check in (DOMAIN.md §14).
+  const canBuyTickets = canCheckIn || identification?.kind === 'group-pass';
   const identificationId = identification?.identificationId;
 
   useEffect(() => {
@@ -111,7 +113,7 @@ export function ActivitiesPanel() {
                 {activity.prices?.some((p) => p.regularPriceCents > 0) && (
                   <button
                     type="button"
-                    disabled={!canCheckIn}
+                    disabled={!canBuyTickets}
                     aria-label={t('tariffs.openFor', { name: activity.name })}
                     aria-expanded={tariffsFor === activity.id}
                     onClick={() => void loadTariffs(activity.id)}

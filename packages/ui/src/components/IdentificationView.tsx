@@ -1,40 +1,43 @@
 import type { Identification, Language, PassholderView } from '@uitpas/domain';
 import { formatUitpasNumber } from '@uitpas/domain';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, pickText } from '../i18n/index.ts';
+import { pickText } from '../i18n/index.ts';
 import { useTerminal } from './context.tsx';
+import { useOptionalPassholder } from '../passholder/context.tsx';
+import { formatAge, formatDateTime } from '../passholder/format.ts';
+import { useSocialTariffText } from '../passholder/PassholderDetails.tsx';
 
-function formatDate(iso: string | undefined, language: Language): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleDateString(LOCALES[language], {
-        timeZone: 'Europe/Brussels',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-      });
-}
-
-/** "5 minuten geleden": how old cached data is, in the screen's language. */
-function formatAge(iso: string, language: Language): string {
-  const minutes = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 60_000));
-  const format = new Intl.RelativeTimeFormat(LOCALES[language], { numeric: 'always' });
-  return minutes < 120 ? format.format(-minutes, 'minute') : format.format(-Math.round(minutes / 60), 'hour');
-}
-
-function Passholder({ pass, language }: { pass: PassholderView; language: Language }) {
+function Passholder({
+  pass,
+  language,
+  identificationId,
+}: {
+  pass: PassholderView;
+  language: Language;
+  identificationId: number;
+}) {
   const { t } = useTranslation();
-  const tariff = pass.socialTariff;
-  const tariffKey = tariff.status === 'ACTIVE' && tariff.inGracePeriod ? 'ACTIVE_grace' : tariff.status;
+  const { t: tp } = useTranslation('passholder');
+  // A Pass knows no SUSPENDED: the membership of this card (GET /passholders/{id}) tells it, with its date.
+  const membership = useOptionalPassholder((s) =>
+    s.details?.identificationId === identificationId
+      ? s.details.value?.memberships.find((m) => m.uitpasNumber === pass.uitpasNumber)
+      : undefined,
+  );
+  const lastName = useOptionalPassholder((s) =>
+    s.details?.identificationId === identificationId ? s.details.value?.name : undefined,
+  );
+  const tariff = membership?.socialTariff ?? pass.socialTariff;
+  const tariffText = useSocialTariffText();
+  const tariffClass =
+    tariff.status === 'ACTIVE' && tariff.inGracePeriod ? 'grace' : tariff.status.toLowerCase();
   return (
     <article className="passholder" aria-labelledby="passholder-name" data-testid="passholder">
       <h2 id="passholder-name" className="passholder-name">
-        {pass.firstName} {pass.name ?? ''}
+        {pass.firstName} {pass.name ?? lastName ?? ''}
       </h2>
       {pass.messages.length > 0 && (
-        <ul className="pass-messages">
+        <ul className="pass-messages" aria-label={tp('messages')} data-testid="pass-messages">
           {pass.messages.map((m, i) => (
             <li key={i} className={`pass-message level-${m.level.toLowerCase()}`}>
               {m.text}
@@ -44,7 +47,10 @@ function Passholder({ pass, language }: { pass: PassholderView; language: Langua
       )}
       {pass.cachedAt && (
         <p className="cached-notice" role="note" data-testid="cached-at">
-          {t('passholder.cachedAt', { age: formatAge(pass.cachedAt, language) })}
+          {tp('dataFrom', {
+            time: formatDateTime(pass.cachedAt, language),
+            age: formatAge(pass.cachedAt, language),
+          })}
         </p>
       )}
       <dl className="facts">
@@ -58,13 +64,8 @@ function Passholder({ pass, language }: { pass: PassholderView; language: Langua
         </div>
         <div>
           <dt>{t('passholder.socialTariff')}</dt>
-          <dd className={`tariff tariff-${tariff.status.toLowerCase()}`}>
-            {t(`passholder.tariff.${tariffKey}`)}
-            {tariff.status === 'SUSPENDED' && tariff.suspendedUntilDate
-              ? ` — ${t('passholder.suspendedUntil', { date: formatDate(tariff.suspendedUntilDate, language) })}`
-              : tariff.endDate && tariff.status !== 'NONE'
-                ? ` — ${t('passholder.until', { date: formatDate(tariff.endDate, language) })}`
-                : ''}
+          <dd className={`tariff tariff-${tariffClass}`}>
+            {tariff.status === 'NONE' ? t('passholder.tariff.NONE') : tariffText(tariff)}
           </dd>
         </div>
       </dl>
@@ -101,7 +102,11 @@ export function IdentificationView() {
       data-kind={identification.kind}
     >
       {identification.kind === 'passholder' ? (
-        <Passholder pass={identification.pass} language={language} />
+        <Passholder
+          pass={identification.pass}
+          language={language}
+          identificationId={identification.identificationId}
+        />
       ) : identification.kind === 'group-pass' ? (
         <article>
           <h2>
