@@ -53,7 +53,7 @@ async function ok<N extends CommandName>(
   name: N,
   input: Extract<Command, { name: N }>['input'],
 ): Promise<CommandOutput<N>> {
-  const r = await handle(name, input);
+  const r = (await station.terminal.handle({ name, input } as Command)) as ContractResult<CommandOutput<N>>;
   if (!r.ok) throw new Error(`${name}: ${r.problem.message.nl}`);
   return r.value;
 }
