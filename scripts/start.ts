@@ -1,5 +1,5 @@
 // `pnpm start`: the sandbox (a local UiTPAS API v4 with demo data), then the counter's terminal with the
-// card simulator, serving the counter in browser mode on 127.0.0.1. Electron cannot run on this machine,
+// card simulator and any PC/SC reader present, serving the counter in browser mode on 127.0.0.1. Electron cannot run on this machine,
 // so browser mode is what starts here; the URL (with its per-session token) is printed at the end.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';

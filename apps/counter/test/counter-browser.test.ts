@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { uitpasCheckDigit } from '@uitpas/domain';
+import { fallbackMessage, uitpasCheckDigit, type ProblemTypeName } from '@uitpas/domain';
 import { startSandbox, type SandboxHandle } from '@uitpas/sandbox/testing';
 import type { StationSettings } from '@uitpas/terminal/station';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -128,6 +128,17 @@ const screenAboutPeople = () =>
 
 const CONCERT = 'Concert: Meetjeslandse Harmonie';
 
+/** Keeps the screen as it is as an artifact in Dutch and in French, then goes back to Dutch. */
+async function shoot(name: string, options: { fullPage?: boolean } = { fullPage: true }): Promise<void> {
+  const lang = () => page.evaluate(() => document.documentElement.lang);
+  await page.screenshot({ ...options, path: `${ARTIFACTS}${name}.nl.png` });
+  await page.getByRole('button', { name: 'Français' }).click();
+  await poll(lang).toBe('fr-BE');
+  await page.screenshot({ ...options, path: `${ARTIFACTS}${name}.fr.png` });
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await poll(lang).toBe('nl-BE');
+}
+
 describe('the counter in Chromium against the sandbox', () => {
   it('identifies a typed number and checks the pass holder in, keyboard only; the sandbox holds it once', async () => {
     const amira = seed().PASSHOLDERS.amira;
@@ -142,7 +153,7 @@ describe('the counter in Chromium against the sandbox', () => {
     await checkin.focus();
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('checkin-result').innerText()).toContain(`Ingecheckt voor ${CONCERT}`);
-    await page.screenshot({ path: `${ARTIFACTS}passholder-checked-in.nl.png`, fullPage: true });
+    await shoot('passholder-checked-in');
     const state = await sandbox.admin.state();
     const rows = state.checkins.filter((c) => c.passholder_id === amira.id && c.deleted_at === null);
     expect(rows).toHaveLength(1);
@@ -236,7 +247,7 @@ describe('the counter in Chromium against the sandbox', () => {
     await page.getByRole('button', { name: 'Verkoop registreren' }).click();
     await poll(() => page.getByTestId('sale-result').innerText()).toContain('Geregistreerd: 1 ticket(s).');
     expect(await page.getByTestId('sale-result').innerText()).toContain(total.replace('Te betalen: ', ''));
-    await page.screenshot({ path: `${ARTIFACTS}kansentarief.nl.png`, fullPage: true });
+    await shoot('kansentarief');
     const sales = (await sandbox.admin.state()).ticketSales.filter(
       (t) => t.passholder_id === amira.id && t.deleted_at === null,
     );
@@ -295,7 +306,7 @@ describe('the counter in Chromium against the sandbox', () => {
     await page.getByRole('button', { name: 'Tik Kobe (geblokkeerd)' }).click();
     await poll(() => page.getByTestId('identification').getAttribute('data-kind')).toBe('blocked');
     expect(await page.getByTestId('identification-message').innerText()).toMatch(/[a-z]{4,}/);
-    await page.screenshot({ path: `${ARTIFACTS}blocked-card.nl.png`, fullPage: true });
+    await shoot('blocked-card');
 
     await page.getByRole('button', { name: 'Tik Nieuwe kaart' }).click();
     await poll(() => page.getByTestId('identification').getAttribute('data-kind')).toBe('blank-card');
@@ -303,6 +314,63 @@ describe('the counter in Chromium against the sandbox', () => {
 
     await page.getByRole('button', { name: 'Tik Groepspas' }).click();
     await poll(() => page.getByTestId('identification').getAttribute('data-kind')).toBe('group-pass');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows the Dutch message of each API problem on every flow, keeping what was entered', async () => {
+    const { jonas, amira } = seed().PASSHOLDERS;
+    const inject = (route: string, problem: ProblemTypeName) =>
+      sandbox.admin.addFault({ route, kind: 'problem', problem, endUserMessage: false, remaining: 1 });
+
+    await inject('GET /passes', 'uitpas/passholder-blocked');
+    await identifyField().fill(jonas.uitpasNumber);
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('identification-message').innerText()).toBe(
+      fallbackMessage('uitpas/passholder-blocked'),
+    );
+
+    await inject('GET /passes', 'auth/forbidden');
+    await identifyField().fill(jonas.uitpasNumber);
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('identification-message').innerText()).toBe(
+      fallbackMessage('auth/forbidden'),
+    );
+
+    await identifyField().fill(jonas.uitpasNumber);
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Jonas');
+    await inject('POST /checkins', 'uitpas/checkin-not-allowed');
+    await page.getByRole('button', { name: 'Inchecken voor Workshop keramiek' }).click();
+    await poll(() => page.getByTestId('checkin-result').innerText()).toContain(
+      fallbackMessage('uitpas/checkin-not-allowed'),
+    );
+
+    await page.getByRole('button', { name: 'Tik Amira' }).click();
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Amira');
+    await inject('GET /tariffs', 'uitpas/social-tariff-expired');
+    await page.getByRole('button', { name: `Kansentarief voor ${CONCERT}` }).click();
+    await poll(() => page.getByTestId('tariffs').innerText()).toContain(
+      fallbackMessage('uitpas/social-tariff-expired'),
+    );
+
+    // Amira bought her kansentarief ticket for the concert above; the workshop still has one for her.
+    await page.getByRole('button', { name: 'Tik Amira' }).click();
+    await poll(() => page.getByTestId('passholder').innerText()).toContain('Amira');
+    await page.getByRole('button', { name: 'Kansentarief voor Workshop keramiek' }).click();
+    const count = page.getByRole('spinbutton').first();
+    await poll(() => count.count()).toBe(1);
+    await count.fill('1');
+    const salesOf = async (id: string) =>
+      (await sandbox.admin.state()).ticketSales.filter((t) => t.passholder_id === id).length;
+    const before = await salesOf(amira.id);
+    await inject('POST /ticket-sales', 'uitpas/maximum-reached');
+    await page.getByRole('button', { name: 'Verkoop registreren' }).click();
+    await poll(() => page.getByTestId('sale-result').innerText()).toContain(
+      fallbackMessage('uitpas/maximum-reached'),
+    );
+    expect(await count.inputValue()).toBe('1');
+    await shoot('problem-ticket-sale');
+    expect(await salesOf(amira.id)).toBe(before);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -333,7 +401,6 @@ describe('the counter in Chromium against the sandbox', () => {
     await page.screenshot({ path: `${ARTIFACTS}passholder.fr.png`, fullPage: true });
     await page.getByRole('button', { name: 'Présenter Kobe (geblokkeerd)' }).click();
     await poll(() => page.getByTestId('identification').getAttribute('data-kind')).toBe('blocked');
-    await page.screenshot({ path: `${ARTIFACTS}blocked-card.fr.png`, fullPage: true });
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('UiTPAS balie');
   });
@@ -345,7 +412,7 @@ describe('training mode', () => {
     try {
       await page.goto(training.host.url);
       await poll(() => page.getByTestId('training-banner').innerText()).toContain('OEFENMODUS');
-      await page.screenshot({ path: `${ARTIFACTS}training.nl.png` });
+      await shoot('training', {});
     } finally {
       await training.stop();
     }
@@ -372,7 +439,7 @@ describe('offline', () => {
       await page.getByRole('button', { name: 'Inchecken voor Workshop keramiek' }).click();
       await poll(() => page.getByTestId('checkin-result').innerText()).toContain('zodra er verbinding is');
       await poll(() => page.getByTestId('queue-depth').innerText()).toContain('Wachtrij: 1');
-      await page.screenshot({ path: `${ARTIFACTS}offline-queued.nl.png`, fullPage: true });
+      await shoot('offline-queued');
 
       await sandbox.restart();
       await poll(() => page.getByTestId('queue-depth').innerText()).toContain('Wachtrij: 0');

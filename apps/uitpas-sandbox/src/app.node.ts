@@ -165,6 +165,10 @@ async function applyFaultsBefore(faults: FaultRule[], res: ServerResponse): Prom
       send(res, serverProblem(f.status ?? 503, 'Injected fault (sandbox test hook)'));
       return true;
     }
+    if (f.kind === 'problem' && f.problem !== undefined) {
+      send(res, problem(f.problem, f.endUserMessage === false ? { message: null } : {}));
+      return true;
+    }
     if (f.kind === 'rate-limit') {
       const seconds = String(f.retryAfterSeconds ?? 1);
       send(res, problem('uitpas/rate-limited', { headers: { 'retry-after': seconds } }));

@@ -1,6 +1,8 @@
-// Fault injection per route, set through the admin hooks: what a flaky network or a busy publiq does.
+// Fault injection per route, set through the admin hooks: what a flaky network or a busy publiq does, and
+// any documented problem type, so clients can prove they explain each one.
+import { isProblemTypeName, type ProblemTypeName } from '@uitpas/domain';
 
-export type FaultKind = 'latency' | 'status' | 'rate-limit' | 'drop-before' | 'drop-after';
+export type FaultKind = 'latency' | 'status' | 'rate-limit' | 'drop-before' | 'drop-after' | 'problem';
 
 export interface FaultRule {
   id: number;
@@ -13,13 +15,24 @@ export interface FaultRule {
   status?: number;
   /** rate-limit: the Retry-After value in seconds. */
   retryAfterSeconds?: number;
+  /** problem: the problem type to answer with, at its documented status. */
+  problem?: ProblemTypeName;
+  /** problem: send publiq's `endUserMessage` (default) or leave it out, as for technical problems. */
+  endUserMessage?: boolean;
   /** How many requests it still affects; absent = until cleared. */
   remaining?: number;
 }
 
 export type FaultInput = Omit<FaultRule, 'id'>;
 
-const KINDS: readonly FaultKind[] = ['latency', 'status', 'rate-limit', 'drop-before', 'drop-after'];
+const KINDS: readonly FaultKind[] = [
+  'latency',
+  'status',
+  'rate-limit',
+  'drop-before',
+  'drop-after',
+  'problem',
+];
 
 /** Checks an admin request body; returns the rule or a message saying what is wrong. */
 export function parseFault(body: unknown): FaultInput | string {
@@ -45,6 +58,15 @@ export function parseFault(body: unknown): FaultInput | string {
     const retry = b.retryAfterSeconds ?? 1;
     if (!int(retry, 0, 86_400)) return 'retryAfterSeconds must be an integer between 0 and 86400';
     rule.retryAfterSeconds = retry;
+  }
+  if (b.kind === 'problem') {
+    if (!isProblemTypeName(b.problem))
+      return 'problem must be a documented problem type (e.g. "uitpas/maximum-reached")';
+    rule.problem = b.problem;
+    if (b.endUserMessage !== undefined) {
+      if (typeof b.endUserMessage !== 'boolean') return 'endUserMessage must be true or false';
+      rule.endUserMessage = b.endUserMessage;
+    }
   }
   if (b.remaining !== undefined) {
     if (!int(b.remaining, 1, 1_000_000)) return 'remaining must be a positive integer';

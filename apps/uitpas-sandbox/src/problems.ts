@@ -38,8 +38,8 @@ const titleOf = (name: ProblemName): string => {
 
 export interface ProblemOptions {
   detail?: string;
-  /** Overrides the default end-user message (e.g. a rule's specific reason). */
-  message?: EndUserMessage;
+  /** Overrides the default end-user message (e.g. a rule's specific reason); `null` sends none. */
+  message?: EndUserMessage | null;
   status?: number;
   /** Documented extras such as jsonPointer, cardStatus, passholderId, schemaErrors. */
   extra?: Record<string, unknown>;
@@ -48,7 +48,10 @@ export interface ProblemOptions {
 
 export function problem(name: ProblemName, options: ProblemOptions = {}): Reply {
   const status = options.status ?? SANDBOX_STATUS[name] ?? problemStatus(name);
-  const message = options.message ?? (TECHNICAL.test(name) ? undefined : messageOf(name));
+  const message =
+    options.message === null
+      ? undefined
+      : (options.message ?? (TECHNICAL.test(name) ? undefined : messageOf(name)));
   return {
     status,
     contentType: 'application/problem+json',

@@ -7,6 +7,11 @@ import type { CardRead, ScanRejected } from './types.ts';
 export interface KeyboardWedgeOptions {
   /** Longest pause between two keys of one scan. Odoo asks scanners for ≤ 50 ms between characters. */
   maxGapMs?: number;
+  /**
+   * One pause per scan may be longer, up to this: Bluetooth scanners wake their radio after the first
+   * character, and a busy renderer may stamp one key late. Longer pauses end any burst.
+   */
+  maxSlowGapMs?: number;
   /** Shorter bursts are typing, not scans. The shortest pass identifier (a 4-byte chip number) has 8. */
   minLength?: number;
   /** Also take scans from keystrokes aimed at input fields (otherwise those are left to the field). */
@@ -37,17 +42,24 @@ const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsL
 const NONE: WedgeResult = { type: 'none' };
 /** Nothing a scanner sends is longer; longer bursts are pasted text or a stuck key. */
 const MAX_BUFFER = 128;
+/** How many pauses between `maxGapMs` and `maxSlowGapMs` one scan may contain. */
+const SLOW_GAPS_PER_SCAN = 1;
 
+/**
+ * Every character is buffered from the first key on; only when Enter or Tab ends the burst is its timing
+ * judged, so a scan whose first character came late is still read whole.
+ */
 export class KeyboardWedgeDetector {
   readonly maxGapMs: number;
+  readonly maxSlowGapMs: number;
   readonly minLength: number;
   readonly allowInEditable: boolean;
   readonly readerId: string;
-  private buffer = '';
-  private lastTime = Number.NEGATIVE_INFINITY;
+  private keys: { key: string; time: number }[] = [];
 
   constructor(options: KeyboardWedgeOptions = {}) {
     this.maxGapMs = options.maxGapMs ?? 50;
+    this.maxSlowGapMs = Math.max(options.maxSlowGapMs ?? 250, this.maxGapMs);
     this.minLength = options.minLength ?? 8;
     this.allowInEditable = options.allowInEditable ?? false;
     this.readerId = options.readerId ?? 'keyboard';
@@ -62,11 +74,8 @@ export class KeyboardWedgeDetector {
       this.reset();
       return NONE;
     }
-    // A clock going backwards or a missing time cannot be judged: start over.
-    const gap = time - this.lastTime;
-    const fast = Number.isFinite(gap) && gap >= 0 && gap <= this.maxGapMs;
     if (key === 'Enter' || key === 'Tab') {
-      const scan = fast ? this.buffer : '';
+      const scan = this.scanEndingAt(time);
       this.reset();
       if (scan.length < this.minLength) return NONE;
       const result = normaliseScan({
@@ -83,14 +92,40 @@ export class KeyboardWedgeDetector {
       this.reset();
       return NONE;
     }
-    if (!fast || this.buffer.length >= MAX_BUFFER) this.buffer = '';
-    this.buffer += key;
-    this.lastTime = time;
+    const last = this.keys.at(-1);
+    // A clock going backwards, a missing time or a long pause: what came before is not part of this burst.
+    if (last !== undefined && !this.withinBurst(time - last.time)) this.keys = [];
+    if (this.keys.length >= MAX_BUFFER) this.keys.shift();
+    this.keys.push({ key, time });
     return NONE;
   }
 
   reset(): void {
-    this.buffer = '';
-    this.lastTime = Number.NEGATIVE_INFINITY;
+    this.keys = [];
+  }
+
+  private withinBurst(gap: number): boolean {
+    return Number.isFinite(gap) && gap >= 0 && gap <= this.maxSlowGapMs;
+  }
+
+  /**
+   * The scan is the longest run of buffered keys before the terminator whose pauses are all at most
+   * `maxGapMs`, except for one that may reach `maxSlowGapMs`. Keys typed by hand before it fall away.
+   */
+  private scanEndingAt(endTime: number): string {
+    let next = endTime;
+    let slow = 0;
+    let start = this.keys.length;
+    for (let i = this.keys.length - 1; i >= 0; i--) {
+      const gap = next - (this.keys[i] as { time: number }).time;
+      if (!this.withinBurst(gap)) break;
+      if (gap > this.maxGapMs && ++slow > SLOW_GAPS_PER_SCAN) break;
+      start = i;
+      next = (this.keys[i] as { time: number }).time;
+    }
+    return this.keys
+      .slice(start)
+      .map((k) => k.key)
+      .join('');
   }
 }

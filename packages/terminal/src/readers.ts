@@ -1,6 +1,11 @@
 // Connects the reader driver's hub to the terminal: every read and every rejected scan goes to the identify
 // router; reader health goes to the status bar.
-import type { ReaderHealth as HubReaderHealth, ReaderHub, SimulatedSource } from '@uitpas/reader-driver';
+import {
+  PCSCD_READER_ID,
+  type ReaderHealth as HubReaderHealth,
+  type ReaderHub,
+  type SimulatedSource,
+} from '@uitpas/reader-driver';
 import type { ReaderHealth } from '@uitpas/domain';
 import type { CardInput, CardReads } from './adapters.ts';
 
@@ -14,7 +19,12 @@ const SOURCE_NAMES: Record<HubReaderHealth['source'], string> = {
 function toView(health: HubReaderHealth): ReaderHealth {
   return {
     id: health.readerId,
-    name: health.source === 'nfc' ? `${SOURCE_NAMES.nfc} ${health.readerId}` : SOURCE_NAMES[health.source],
+    name:
+      health.readerId === PCSCD_READER_ID
+        ? 'PC/SC-dienst'
+        : health.source === 'nfc'
+          ? `${SOURCE_NAMES.nfc} ${health.readerId}`
+          : SOURCE_NAMES[health.source],
     state: health.status === 'present' ? 'ready' : health.status === 'error' ? 'degraded' : 'offline',
   };
 }

@@ -3,7 +3,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { StationConfig } from '@uitpas/domain';
-import { ReaderHub, SimulatedSource } from '@uitpas/reader-driver';
+import {
+  PcscSource,
+  ReaderHub,
+  SimulatedSource,
+  type CardSource,
+  type PcscSourceOptions,
+} from '@uitpas/reader-driver';
 import { createUitpasClient, openLedger, SyncEngine } from '@uitpas/sync';
 import { createApiAdapters } from './api-adapters.node.ts';
 import { createApiDesk } from './desk/api-desk.node.ts';
@@ -32,6 +38,11 @@ export type StationSettings =
       ledgerFile: string;
       stationId: string;
       staffId: string;
+      /**
+       * Real NFC readers through pcscd, next to the simulator. Off unless given, so a test never reads
+       * another test's virtual card; `stationSettingsFromEnv` turns it on unless `UITPAS_PCSC=0`.
+       */
+      pcsc?: PcscSourceOptions | false;
     };
 
 const TOKEN_PATH = '/realms/uitid/protocol/openid-connect/token';
@@ -96,6 +107,7 @@ export function stationSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): St
     ledgerFile: env.UITPAS_LEDGER ?? '.data/counter-ledger.sqlite',
     stationId: env.UITPAS_STATION_ID ?? 'counter-1',
     staffId: env.UITPAS_STAFF_ID ?? 'staff-1',
+    pcsc: env.UITPAS_PCSC === '0' ? false : {},
   };
 }
 
@@ -137,7 +149,9 @@ export async function createStationTerminal(
   });
   const engine = new SyncEngine({ ledger, client, intervalMs: 5_000 });
   const simulator = new SimulatedSource({ readers: ['simulator'] });
-  const hub = new ReaderHub({ sources: settings.station.simulator ? [simulator] : [] });
+  const sources: CardSource[] = settings.station.simulator ? [simulator] : [];
+  if (settings.pcsc) sources.push(new PcscSource(settings.pcsc));
+  const hub = new ReaderHub({ sources });
   await hub.start();
   engine.start();
   const adapters = createApiAdapters({

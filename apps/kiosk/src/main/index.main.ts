@@ -3,10 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { startKiosk } from './kiosk.main.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** Run from source with tsx in development; from the bundles in dist/ (vite.main.config.node.ts) when packaged. */
+const fromSource = import.meta.url.endsWith('.ts');
 
 void startKiosk({
   rendererDir: here('../../dist/renderer'),
   preload: here('../../dist/preload/bridge.preload.cjs'),
-  terminal: { entry: here('../terminal/terminal-process.node.ts'), execArgv: ['--import', 'tsx'] },
+  terminal: fromSource
+    ? { entry: here('../terminal/terminal-process.node.ts'), execArgv: ['--import', 'tsx'] }
+    : { entry: here('../terminal/terminal-process.js') },
   kioskMode: process.env.UITPAS_KIOSK_WINDOWED !== '1',
 });
