@@ -182,6 +182,8 @@ export function createApiPassholders(options: ApiPassholderOptions): PassholderF
 
     return {
       'passholders.search': async (input) => {
+        // A new search withdraws the previous results: only what is on screen now can be picked.
+        lastResults = new Map();
         const checked = checkPassholderSearch(input);
         if (!checked.ok)
           return {
