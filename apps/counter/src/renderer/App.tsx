@@ -6,6 +6,8 @@ import {
   IdentificationView,
   IdentifyPanel,
   LanguageSwitch,
+  SessionBar,
+  SessionGate,
   StatusBar,
   TrainingBanner,
   useDesk,
@@ -51,23 +53,26 @@ export function App() {
           <h1>{t('app.title')}</h1>
           {station?.organizer && <span className="organizer">{station.organizer.name}</span>}
         </div>
+        <SessionBar />
         <LanguageSwitch />
       </header>
-      <DeskNav />
       <ConnectionNotice />
-      {deskView === 'counter' ? (
-        <main id="main" className="layout">
-          <div className="column">
-            <IdentifyPanel inputRef={inputRef} />
-          </div>
-          <div className="column">
-            <IdentificationView />
-            <ActivitiesPanel />
-          </div>
-        </main>
-      ) : (
-        <DeskScreen />
-      )}
+      <SessionGate>
+        <DeskNav />
+        {deskView === 'counter' ? (
+          <main id="main" className="layout">
+            <div className="column">
+              <IdentifyPanel inputRef={inputRef} />
+            </div>
+            <div className="column">
+              <IdentificationView />
+              <ActivitiesPanel />
+            </div>
+          </main>
+        ) : (
+          <DeskScreen />
+        )}
+      </SessionGate>
       <StatusBar />
     </div>
   );
