@@ -11,6 +11,7 @@ import {
   StatusBar,
   TrainingBanner,
   useDesk,
+  useSession,
   useTerminal,
 } from '@uitpas/ui';
 import { useCallback, useEffect, useRef } from 'react';
@@ -24,6 +25,7 @@ export function App() {
   const identification = useTerminal((s) => s.identification);
   const inputRef = useRef<HTMLInputElement>(null);
   const deskView = useDesk((s) => s.view);
+  const signedIn = useSession((s) => s.session?.state === 'signed-in');
 
   useKeyboardWedge(useCallback((value: string) => void identify('scan', value), [identify]));
 
@@ -40,7 +42,7 @@ export function App() {
   // Nothing identified: the next keystroke is a number, so the identify field has focus.
   useEffect(() => {
     if (identification === undefined || identification.kind !== 'passholder') inputRef.current?.focus();
-  }, [identification]);
+  }, [identification, signedIn]);
 
   return (
     <div className="app">
