@@ -1,5 +1,6 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTerminal } from '../components/context.tsx';
 import { useSession } from './context.tsx';
 import { LockScreen } from './LockScreen.tsx';
 import { OrganizerPicker } from './OrganizerPicker.tsx';
@@ -22,6 +23,17 @@ export function SessionGate({ children }: { children: ReactNode }) {
       document.removeEventListener('pointerdown', seen, true);
     };
   }, [activity]);
+
+  // Signed in, or another organizer chosen: the activities are the ones this person may now act on.
+  const signedIn = session?.state === 'signed-in';
+  const organizerId = useTerminal((s) => s.station?.organizer?.id);
+  const range = useTerminal((s) => s.activities.range);
+  const loadActivities = useTerminal((s) => s.loadActivities);
+  const rangeRef = useRef(range);
+  rangeRef.current = range;
+  useEffect(() => {
+    if (signedIn) void loadActivities(rangeRef.current);
+  }, [signedIn, organizerId, loadActivities]);
 
   if (session === undefined) return null;
   if (session.state === 'signed-out') return <SignInScreen />;

@@ -85,7 +85,7 @@ export function SignInScreen() {
       {!session.methods.pin && !session.methods.uitid && <p role="alert">{t('signIn.noMethods')}</p>}
       <details className="session-card">
         <summary>{t('settings.open')}</summary>
-        <StationSettings />
+        <StationSettings showProblem={false} />
       </details>
     </main>
   );

@@ -8,7 +8,7 @@ import { SessionProblem } from './SessionProblem.tsx';
 const ENVIRONMENTS: ApiEnvironment[] = apiEnvironmentSchema.options;
 
 /** The station's settings: API environment, training mode and, when signed in, staff with a PIN. */
-export function StationSettings() {
+export function StationSettings({ showProblem = true }: { showProblem?: boolean }) {
   const { t } = useTranslation('session');
   const station = useTerminal((s) => s.station);
   const session = useSession((s) => s.session);
@@ -26,7 +26,7 @@ export function StationSettings() {
 
   return (
     <div className="station-settings">
-      <SessionProblem />
+      {showProblem && <SessionProblem />}
       <form onSubmit={(e) => void switchEnvironment(e)}>
         <label htmlFor={ids.environment}>{t('settings.environment')}</label>
         <select
