@@ -178,7 +178,7 @@ describe('counter sign-in', () => {
     'signs in with a staff PIN, refuses and throttles wrong PINs, locks and unlocks',
     { timeout: 120_000 },
     async () => {
-      const station = await counter();
+      const station = await counter({ pinThrottle: { freeAttempts: 3, baseDelayMs: 5_000 } });
       const { context, page } = await open(station.host.url);
       await page.getByRole('heading', { name: 'Aanmelden op de balie' }).waitFor();
       await signInWithPin(page, 'Els Baert', '1111');

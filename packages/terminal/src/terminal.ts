@@ -48,6 +48,15 @@ type Handlers = {
 
 const ok = <T>(value: T): ContractResult<T> => ({ ok: true, value });
 
+/** The organizers used last first (most recent first), the others in the API's order. */
+function byRecent(list: Organizer[], recent: string[]): Organizer[] {
+  const rank = (o: Organizer) => {
+    const i = recent.indexOf(o.id);
+    return i < 0 ? recent.length : i;
+  };
+  return [...list].sort((a, b) => rank(a) - rank(b));
+}
+
 /** Commands screens send by themselves (polling): they do not count as staff activity. */
 const PASSIVE = new Set<CommandName>(['station.get', 'status.get', 'session.get']);
 
@@ -100,12 +109,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
     if (organizers) return ok(organizers);
     const result = await adapters.organizers();
     if (!result.ok) return result;
-    const recent = options.session?.recentOrganizers() ?? [];
-    const rank = (o: Organizer) => {
-      const i = recent.indexOf(o.id);
-      return i < 0 ? recent.length : i;
-    };
-    organizers = [...result.value].sort((a, b) => rank(a) - rank(b));
+    organizers = byRecent(result.value, options.session?.recentOrganizers() ?? []);
     return ok(organizers);
   }
 
@@ -161,7 +165,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
       if (!list.ok) return list;
       const recent = session?.recentOrganizers() ?? [];
       return ok({
-        organizers: list.value.map((o) => ({
+        organizers: byRecent(list.value, recent).map((o) => ({
           id: o.id,
           name: o.name,
           permissions: o.permissions ?? [],
@@ -268,7 +272,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
       current = undefined;
       offered = undefined;
       undoable = new Map();
-      emit({ type: 'identification-cleared', identificationId });
+      emit({ type: 'identification-cleared', identificationId, settled: true });
     }
     const owner = view.staff?.id;
     if (view.state === 'signed-in' && owner !== sessionOwner && view.method === 'uitid') {
@@ -320,7 +324,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
     'identification.clear': async () => {
       const identificationId = ++identificationSeq;
       current = undefined;
-      emit({ type: 'identification-cleared', identificationId });
+      emit({ type: 'identification-cleared', identificationId, settled: true });
       return ok({ identificationId });
     },
     'simulator.tap': async (input) => {
