@@ -79,6 +79,8 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 async function signInWithPin(page: Page, name: string, pin: string) {
+  // The previous attempt's answer clears the field: wait for it before typing the next PIN.
+  await poll(() => page.getByRole('button', { name: 'Aanmelden', exact: true }).isEnabled()).toBe(true);
   await page.getByLabel('Medewerker').selectOption({ label: name });
   await page.getByLabel('Pincode', { exact: true }).fill(pin);
   await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
