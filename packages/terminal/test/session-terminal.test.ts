@@ -258,7 +258,10 @@ describe('staff session', () => {
     } finally {
       await sandbox.restart();
     }
-    await poll(async () => (await call('status.get', {})).sync.queueDepth).toBe(0);
+    // The engine's backoff after the outage can be long on a loaded machine.
+    await expect
+      .poll(async () => (await call('status.get', {})).sync.queueDepth, { timeout: 60_000, interval: 200 })
+      .toBe(0);
 
     const switched = await call('station.configure', { environment: 'publiq-test' });
     expect(switched.environment).toBe('publiq-test');
