@@ -10,6 +10,8 @@ import {
   STOCK_CARDS,
   CLIENTS,
   ORGANIZERS,
+  PKCE_CLIENT_ID,
+  STAFF,
 } from '../apps/uitpas-sandbox/src/seed-data.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -76,6 +78,11 @@ const cards = [
   { label: 'Nieuwe kaart', value: STOCK_CARDS[0].chipNumber },
   { label: 'Groepspas', value: GROUP_PASSES.deSleutel.chipNumber },
 ];
+/** Demo staff who sign in on this station with a PIN (the PINs are hashed on first start). */
+const demoStaff = [
+  { id: 'ilse', name: STAFF.eeklo.name, pin: '1234' },
+  { id: 'pieter', name: STAFF.maldegem.name, pin: '5678' },
+];
 const counter = start(process.execPath, ['--import', 'tsx', 'apps/counter/src/browser-mode.node.ts'], {
   ...process.env,
   UITPAS_API_URL: baseUrl,
@@ -85,6 +92,20 @@ const counter = start(process.execPath, ['--import', 'tsx', 'apps/counter/src/br
   UITPAS_LEDGER: '.data/counter-ledger.sqlite',
   UITPAS_SIMULATOR: '1',
   UITPAS_SIMULATOR_CARDS: JSON.stringify(cards),
+  UITPAS_STAFF: JSON.stringify(demoStaff),
+  UITPAS_UITID_CLIENT_ID: PKCE_CLIENT_ID,
 });
 const url = await waitForLine(counter, /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/);
-console.log(`\nUiTPAS sandbox: ${baseUrl}\nUiTPAS balie (browser mode): ${url[1]}\nStop with Ctrl+C.\n`);
+console.log(
+  [
+    '',
+    `UiTPAS sandbox: ${baseUrl}`,
+    `UiTPAS balie (browser mode): ${url[1]}`,
+    'Sign in on the counter with a staff PIN:',
+    ...demoStaff.map((s) => `  ${s.name}: PIN ${s.pin}`),
+    'or with UiTiD (the sandbox login page):',
+    ...Object.values(STAFF).map((s) => `  ${s.username} / ${s.password}`),
+    'Stop with Ctrl+C.',
+    '',
+  ].join('\n'),
+);

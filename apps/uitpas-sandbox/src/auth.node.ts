@@ -64,6 +64,26 @@ const oauthError = (status: number, error: string, description: string): Reply =
   body: { error, error_description: description },
 });
 
+/**
+ * An OpenID Connect ID token naming the signed-in staff member. Unsigned (`alg: none`): the sandbox is no
+ * identity provider to trust, and clients read it only from the token endpoint's direct answer.
+ */
+function idToken(app: App, subject: string, clientId: string): string {
+  const username = subject.slice('staff:'.length);
+  const staff = Object.values(STAFF).find((s) => s.username === username);
+  const now = Math.floor(app.clock.now().getTime() / 1000);
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part({
+    iss: 'uitpas-sandbox',
+    aud: clientId,
+    sub: subject,
+    iat: now,
+    exp: now + app.options.userTokenTtlSeconds,
+    email: username,
+    ...(staff === undefined ? {} : { name: staff.name }),
+  })}.`;
+}
+
 function userTokens(app: App, subject: string, clientId: string): Reply {
   const access = issue(app, 'user', subject, clientId, app.options.userTokenTtlSeconds);
   const refresh = issue(app, 'refresh', subject, clientId, app.options.refreshTokenTtlSeconds);
@@ -76,6 +96,7 @@ function userTokens(app: App, subject: string, clientId: string): Reply {
       expires_in: app.options.userTokenTtlSeconds,
       refresh_token: refresh,
       refresh_expires_in: app.options.refreshTokenTtlSeconds,
+      id_token: idToken(app, subject, clientId),
       token_type: 'Bearer',
       scope: 'openid email offline_access',
     },

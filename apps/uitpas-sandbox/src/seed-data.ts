@@ -92,6 +92,17 @@ export const READ_ONLY_PERMISSIONS = [
   'REWARDS_READ',
 ] as const;
 
+/** A counter that may only check in (no kansentarief, no registration, no rewards): hidden actions. */
+export const CHECKIN_ONLY_PERMISSIONS = [
+  'PASSES_READ',
+  'PASSHOLDERS_SEARCH',
+  'CHECKINS_READ',
+  'CHECKINS_WRITE',
+  'REWARDS_READ',
+  'CARDS_READ',
+  'ORGANIZERS_SEARCH',
+] as const;
+
 export interface Grant {
   organizer: OrganizerKey;
   permissions: readonly string[];
@@ -113,6 +124,15 @@ export const CLIENTS = {
     clientId: 'sandbox-alleen-lezen',
     clientSecret: 'sandbox-alleen-lezen-secret',
     grants: [{ organizer: 'ccEeklo', permissions: READ_ONLY_PERMISSIONS }] as Grant[],
+  },
+  /** Full rights at CC Eeklo, check-ins only at Bibliotheek Maldegem: the counter hides the rest there. */
+  limited: {
+    clientId: 'sandbox-balie-beperkt',
+    clientSecret: 'sandbox-balie-beperkt-secret',
+    grants: [
+      { organizer: 'ccEeklo', permissions: COUNTER_PERMISSIONS },
+      { organizer: 'bibMaldegem', permissions: CHECKIN_ONLY_PERMISSIONS },
+    ] as Grant[],
   },
 } as const;
 

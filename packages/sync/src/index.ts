@@ -40,3 +40,5 @@ export type {
   KioskDeviceRecord,
   KioskRewardRecord,
 } from './api/kiosk-client.ts';
+export { createPkceRequest, authorizeUrl, exchangeAuthorizationCode } from './api/pkce.node.ts';
+export type { PkceRequest, SignedInUser, CodeExchange } from './api/pkce.node.ts';

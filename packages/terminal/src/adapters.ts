@@ -104,6 +104,8 @@ export interface CardReads {
 export interface Organizer {
   id: string;
   name: string;
+  /** PermissionDetail ids this station has for the organizer; absent when the backend does not say. */
+  permissions?: string[];
 }
 
 export interface TerminalAdapters {

@@ -592,7 +592,11 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
       }
       return {
         ok: true,
-        value: result.value.map((p) => ({ id: p.organizer.id, name: p.organizer.name ?? p.organizer.id })),
+        value: result.value.map((p) => ({
+          id: p.organizer.id,
+          name: p.organizer.name ?? p.organizer.id,
+          permissions: p.permissionDetails?.map((d) => d.id) ?? p.permissions ?? [],
+        })),
       };
     },
   };

@@ -12,6 +12,8 @@ import {
   type IdentificationSource,
   type KioskCommandName,
   type ContractResult,
+  type SessionCommandName,
+  type SessionView,
   type StationConfig,
   type TerminalEvent,
 } from '@uitpas/domain';
@@ -19,6 +21,7 @@ import type { CardInput, Organizer, TerminalAdapters } from './adapters.ts';
 import { TEXTS, problem } from './texts.ts';
 import { deskUnavailable, type DeskFactory } from './desk/handlers.ts';
 import { passholdersUnavailable, type PassholderFactory } from './passholders/handlers.ts';
+import { refusal, type SessionService } from './session/session.ts';
 
 export interface TerminalOptions {
   adapters: TerminalAdapters;
@@ -29,6 +32,8 @@ export interface TerminalOptions {
   desk?: DeskFactory;
   /** Search by name and birth date, memberships and history; without it these are refused clearly. */
   passholders?: PassholderFactory;
+  /** The staff session (sign-in, PINs, lock, environment); without it the station is always open. */
+  session?: SessionService;
 }
 
 export interface Terminal {
@@ -45,6 +50,18 @@ type Handlers = {
 };
 
 const ok = <T>(value: T): ContractResult<T> => ({ ok: true, value });
+
+/** The organizers used last first (most recent first), the others in the API's order. */
+function byRecent(list: Organizer[], recent: string[]): Organizer[] {
+  const rank = (o: Organizer) => {
+    const i = recent.indexOf(o.id);
+    return i < 0 ? recent.length : i;
+  };
+  return [...list].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Commands screens send by themselves (polling): they do not count as staff activity. */
+const PASSIVE = new Set<CommandName>(['station.get', 'status.get', 'session.get']);
 
 export function createTerminal(options: TerminalOptions): Terminal {
   const { adapters } = options;
@@ -106,11 +123,13 @@ export function createTerminal(options: TerminalOptions): Terminal {
     for (const listener of listeners) listener(event);
   };
 
+  /** The organizers of `GET /permissions`, the ones used last on this station first. */
   async function loadOrganizers(): Promise<ContractResult<Organizer[]>> {
     if (organizers) return ok(organizers);
     const result = await adapters.organizers();
-    if (result.ok) organizers = result.value;
-    return result;
+    if (!result.ok) return result;
+    organizers = byRecent(result.value, options.session?.recentOrganizers() ?? []);
+    return ok(organizers);
   }
 
   async function chooseOrganizer(id: string | undefined): Promise<ContractResult<StationConfig>> {
@@ -118,20 +137,92 @@ export function createTerminal(options: TerminalOptions): Terminal {
     if (!list.ok) return list;
     const organizer = id === undefined ? list.value[0] : list.value.find((o) => o.id === id);
     if (!organizer) return { ok: false, problem: problem('unknown-organizer', TEXTS.unknownOrganizer) };
-    station = { ...station, organizer: { id: organizer.id, name: organizer.name } };
+    const { permissions: _previous, ...rest } = station;
+    station = {
+      ...rest,
+      organizer: { id: organizer.id, name: organizer.name },
+      ...(organizer.permissions === undefined ? {} : { permissions: organizer.permissions }),
+    };
+    options.session?.rememberOrganizer(organizer.id);
     emit({ type: 'station', station });
     return ok(station);
   }
 
-  /** The organizer the station acts for, chosen on first use. */
+  /** The organizer the station acts for: the default one is chosen on first use. */
   async function currentOrganizer(): Promise<ContractResult<{ id: string; name: string }>> {
     if (!station.organizer) {
-      const chosen = await chooseOrganizer(options.station.organizerId);
+      const chosen = await chooseOrganizer(await defaultOrganizerId());
       if (!chosen.ok) return chosen;
     }
     return station.organizer
       ? ok(station.organizer)
       : { ok: false, problem: problem('unknown-organizer', TEXTS.unknownOrganizer) };
+  }
+
+  /** The organizer used last on this station, else the configured one, else the first the API lists. */
+  async function defaultOrganizerId(): Promise<string | undefined> {
+    const list = await loadOrganizers();
+    const recent = options.session?.recentOrganizers()[0];
+    if (list.ok && recent !== undefined && list.value.some((o) => o.id === recent)) return recent;
+    return options.station.organizerId;
+  }
+
+  /** Actions are recorded for an organizer: choose the default one when none was chosen yet. */
+  async function ensureOrganizer(): Promise<ContractResult<StationConfig>> {
+    return station.organizer ? ok(station) : chooseOrganizer(await defaultOrganizerId());
+  }
+
+  /** Someone else signed in, or the environment changed: their organizers and permissions are new. */
+  function forgetOrganizer(): void {
+    organizers = undefined;
+    const { organizer: _organizer, permissions: _permissions, ...rest } = station;
+    station = rest;
+  }
+
+  /** The session's commands, and the organizer picker; a station without sessions is always open. */
+  function sessionHandlers(): Pick<Handlers, SessionCommandName> {
+    const session = options.session;
+    const unavailable = async () => ({
+      ok: false as const,
+      problem: problem('not-available', {
+        nl: 'Aanmelden is niet nodig op dit toestel.',
+        fr: "La connexion n'est pas nécessaire sur cet appareil.",
+        en: 'Signing in is not needed on this device.',
+      }),
+    });
+    const organizersList: Handlers['organizers.list'] = async () => {
+      const list = await loadOrganizers();
+      if (!list.ok) return list;
+      const recent = session?.recentOrganizers() ?? [];
+      return ok({
+        organizers: byRecent(list.value, recent).map((o) => ({
+          id: o.id,
+          name: o.name,
+          permissions: o.permissions ?? [],
+          lastUsed: recent.includes(o.id),
+        })),
+      });
+    };
+    if (session) return { ...session.handlers, 'organizers.list': organizersList };
+    return {
+      'session.get': async () =>
+        ok({
+          state: 'signed-in' as const,
+          methods: { uitid: false, pin: false },
+          staffList: [],
+          idleLockSeconds: 0,
+          pendingUitid: false,
+        }),
+      'session.uitid.start': unavailable,
+      'session.pin.signIn': unavailable,
+      'session.lock': unavailable,
+      'session.unlock': unavailable,
+      'session.signOut': unavailable,
+      'session.activity': async () => ok({ ok: true as const }),
+      'session.staff.add': unavailable,
+      'session.staff.remove': unavailable,
+      'organizers.list': organizersList,
+    };
   }
 
   /**
@@ -203,12 +294,49 @@ export function createTerminal(options: TerminalOptions): Terminal {
     }
   }
 
+  let sessionOwner = options.session?.view().staff?.id;
+  /** Locked or signed out: the person at the desk disappears; someone new: their own organizers. */
+  function onSession(view: SessionView): void {
+    if (view.state !== 'signed-in' && current !== undefined) {
+      const identificationId = ++identificationSeq;
+      current = undefined;
+      offered = undefined;
+      undoable = new Map();
+      emit({ type: 'identification-cleared', identificationId, settled: true });
+    }
+    const owner = view.staff?.id;
+    if (view.state === 'signed-in' && owner !== sessionOwner && view.method === 'uitid') {
+      forgetOrganizer();
+      emit({ type: 'station', station });
+    }
+    if (view.state === 'signed-in') sessionOwner = owner;
+    emit({ type: 'session', session: view });
+    if (view.state === 'signed-in' && station.organizer === undefined) void openOrganizer();
+  }
+
+  /** Picks the default organizer in the background, so the screens can show its permissions at once. */
+  async function openOrganizer(): Promise<void> {
+    const chosen = await ensureOrganizer().catch(() => undefined);
+    if (chosen !== undefined && !chosen.ok) log(`no organizer yet: ${chosen.problem.kind}`);
+  }
+
   const handlers: Handlers = {
     'station.get': async () => ok(station),
     'station.configure': async (input) => {
+      const session = options.session;
+      const switching = input.environment !== undefined && input.environment !== station.environment;
+      if (session && switching && input.environment !== undefined) {
+        // Refused while actions for the old environment wait; afterwards everyone signs in again.
+        const switched = await session.switchEnvironment(input.environment);
+        if (!switched.ok) return switched;
+        forgetOrganizer();
+      } else if (session && input.organizerId !== undefined) {
+        const refused = refusal('organizers.list', session.view(), undefined);
+        if (refused) return { ok: false, problem: refused };
+      }
       if (
         input.organizerId !== undefined ||
-        (station.organizer === undefined && input.environment !== undefined)
+        (!session && station.organizer === undefined && input.environment !== undefined)
       ) {
         const chosen = await chooseOrganizer(input.organizerId);
         if (!chosen.ok) return chosen;
@@ -226,7 +354,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
     'identification.clear': async () => {
       const identificationId = ++identificationSeq;
       current = undefined;
-      emit({ type: 'identification-cleared', identificationId });
+      emit({ type: 'identification-cleared', identificationId, settled: true });
       return ok({ identificationId });
     },
     'simulator.tap': async (input) => {
@@ -238,7 +366,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
     },
     'activities.list': async (input) => {
       if (!station.organizer) {
-        const chosen = await chooseOrganizer(options.station.organizerId);
+        const chosen = await chooseOrganizer(await defaultOrganizerId());
         if (!chosen.ok) return chosen;
       }
       const listed = await adapters.activities.list({
@@ -253,6 +381,8 @@ export function createTerminal(options: TerminalOptions): Terminal {
     checkin: async (input) => {
       const pass = passholderFor(input.identificationId);
       if (!pass.ok) return pass;
+      const organizer = await ensureOrganizer();
+      if (!organizer.ok) return organizer;
       const receipt = await adapters.checkins.checkin({
         eventId: input.eventId,
         uitpasNumber: pass.value.uitpasNumber,
@@ -330,6 +460,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
       return receipt;
     },
     'status.get': async () => ok({ sync: adapters.sync.current(), readers: adapters.readers.health() }),
+    ...sessionHandlers(),
     ...(options.desk?.({
       station: () => station,
       organizer: currentOrganizer,
@@ -343,13 +474,18 @@ export function createTerminal(options: TerminalOptions): Terminal {
 
   const unsubscribers = [
     adapters.readers.subscribe((input: CardInput) => {
+      // A locked or signed-out station shows nobody: a tap waits until someone signs in.
+      if (options.session && options.session.view().state !== 'signed-in') return;
       const identified =
         input.kind === 'rejected' ? identifyRejected(input.reason) : identify('tap', input.value);
       void identified.catch((error: unknown) => log(`identify from reader failed: ${String(error)}`));
     }),
     adapters.readers.subscribeHealth((readers) => emit({ type: 'readers', readers })),
     adapters.sync.subscribe((sync) => emit({ type: 'sync-status', sync })),
+    ...(options.session ? [options.session.subscribe(onSession)] : []),
   ];
+
+  if (options.session?.view().state === 'signed-in') void openOrganizer();
 
   return {
     async handle(command) {
@@ -357,6 +493,9 @@ export function createTerminal(options: TerminalOptions): Terminal {
         const handler = (
           handlers as Partial<Record<CommandName, (input: unknown) => Promise<ContractResult<unknown>>>>
         )[command.name];
+        const refused = refusal(command.name, options.session?.view(), station.permissions);
+        if (refused) return { ok: false, problem: refused };
+        if (!PASSIVE.has(command.name)) options.session?.touch();
         if (handler === undefined)
           return {
             ok: false,

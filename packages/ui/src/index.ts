@@ -4,3 +4,4 @@ export * from './store.ts';
 export * from './components/index.ts';
 export * from './desk/index.ts';
 export * from './passholder/index.ts';
+export * from './session/index.ts';

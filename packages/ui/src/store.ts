@@ -184,7 +184,7 @@ export function createTerminalStore(transport: MessageTransport): {
       case 'identification-cleared':
         store.setState({
           identification: undefined,
-          identifying: true,
+          identifying: event.settled !== true,
           checkin: undefined,
           tariffs: undefined,
           sale: undefined,

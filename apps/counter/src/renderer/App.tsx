@@ -8,9 +8,12 @@ import {
   LanguageSwitch,
   PassholderDetails,
   PassholderSearch,
+  SessionBar,
+  SessionGate,
   StatusBar,
   TrainingBanner,
   useDesk,
+  useSession,
   useTerminal,
 } from '@uitpas/ui';
 import { useCallback, useEffect, useRef } from 'react';
@@ -24,6 +27,7 @@ export function App() {
   const identification = useTerminal((s) => s.identification);
   const inputRef = useRef<HTMLInputElement>(null);
   const deskView = useDesk((s) => s.view);
+  const signedIn = useSession((s) => s.session?.state === 'signed-in');
 
   useKeyboardWedge(useCallback((value: string) => void identify('scan', value), [identify]));
 
@@ -40,7 +44,7 @@ export function App() {
   // Nothing identified: the next keystroke is a number, so the identify field has focus.
   useEffect(() => {
     if (identification === undefined || identification.kind !== 'passholder') inputRef.current?.focus();
-  }, [identification]);
+  }, [identification, signedIn]);
 
   return (
     <div className="app">
@@ -53,25 +57,28 @@ export function App() {
           <h1>{t('app.title')}</h1>
           {station?.organizer && <span className="organizer">{station.organizer.name}</span>}
         </div>
+        <SessionBar />
         <LanguageSwitch />
       </header>
-      <DeskNav />
       <ConnectionNotice />
-      {deskView === 'counter' ? (
-        <main id="main" className="layout">
-          <div className="column">
-            <IdentifyPanel inputRef={inputRef} />
-            <PassholderSearch />
-          </div>
-          <div className="column">
-            <IdentificationView />
-            <PassholderDetails />
-            <ActivitiesPanel />
-          </div>
-        </main>
-      ) : (
-        <DeskScreen />
-      )}
+      <SessionGate>
+        <DeskNav />
+        {deskView === 'counter' ? (
+          <main id="main" className="layout">
+            <div className="column">
+              <IdentifyPanel inputRef={inputRef} />
+              <PassholderSearch />
+            </div>
+            <div className="column">
+              <IdentificationView />
+              <PassholderDetails />
+              <ActivitiesPanel />
+            </div>
+          </main>
+        ) : (
+          <DeskScreen />
+        )}
+      </SessionGate>
       <StatusBar />
     </div>
   );

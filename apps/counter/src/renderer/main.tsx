@@ -3,9 +3,11 @@ import {
   createDeskStore,
   createI18n,
   createPassholderStore,
+  createSessionStore,
   createTerminalStore,
   DeskProvider,
   PassholderProvider,
+  SessionProvider,
   TerminalProvider,
 } from '@uitpas/ui';
 import { StrictMode } from 'react';
@@ -29,14 +31,17 @@ if (transport === undefined) {
   const { store, client } = createTerminalStore(transport);
   const desk = createDeskStore(client);
   const passholder = createPassholderStore(client, store);
+  const session = createSessionStore(client);
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <TerminalProvider store={store}>
           <DeskProvider store={desk}>
-            <PassholderProvider store={passholder}>
-              <App />
-            </PassholderProvider>
+            <SessionProvider store={session}>
+              <PassholderProvider store={passholder}>
+                <App />
+              </PassholderProvider>
+            </SessionProvider>
           </DeskProvider>
         </TerminalProvider>
       </I18nextProvider>

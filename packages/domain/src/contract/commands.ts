@@ -18,6 +18,7 @@ import {
 import { KIOSK_COMMANDS } from './kiosk.ts';
 import { DESK_COMMANDS } from './desk.ts';
 import { PASSHOLDER_COMMANDS } from './passholders.ts';
+import { SESSION_COMMANDS } from './session.ts';
 
 /** Typed or scanned text is bounded: no scanner or typist produces more. */
 const inputText = z.string().max(256);
@@ -124,6 +125,7 @@ export const COMMANDS = {
   ...KIOSK_COMMANDS,
   ...DESK_COMMANDS,
   ...PASSHOLDER_COMMANDS,
+  ...SESSION_COMMANDS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -6,3 +6,4 @@ export * from './client.ts';
 export * from './kiosk.ts';
 export * from './desk.ts';
 export * from './passholders.ts';
+export * from './session.ts';

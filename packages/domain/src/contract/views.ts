@@ -155,6 +155,8 @@ export const stationConfigSchema = z.object({
   simulator: z.boolean(),
   /** Cards the simulator offers to tap, for demos and training. */
   simulatorCards: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
+  /** The organizer's permission ids (`GET /permissions`); absent until an organizer is chosen. */
+  permissions: z.array(z.string()).optional(),
 });
 export type StationConfig = z.infer<typeof stationConfigSchema>;
 

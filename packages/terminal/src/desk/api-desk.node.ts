@@ -99,7 +99,13 @@ export function createApiDesk(options: ApiDeskOptions): DeskFactory {
   const { ledger, client, engine } = options;
   const now = options.now ?? (() => new Date());
   const confirmWithinMs = options.confirmWithinMs ?? 20_000;
-  const who = { stationId: options.stationId, staffId: options.staffId };
+  // Read on every use: the signed-in staff member changes during the station's life.
+  const who = {
+    stationId: options.stationId,
+    get staffId() {
+      return options.staffId;
+    },
+  };
 
   return (context: DeskContext): DeskHandlers => {
     const today = () => brusselsDate(now()) ?? now().toISOString().slice(0, 10);

@@ -6,6 +6,7 @@ import type { ActivityRange } from '../store.ts';
 import { useTerminal } from './context.tsx';
 import { TariffPanel } from './TariffPanel.tsx';
 import { UndoButton } from './UndoButton.tsx';
+import { usePermissionCheck } from '../session/context.tsx';
 
 const RANGES: ActivityRange[] = ['today', '7d', '30d'];
 
@@ -18,6 +19,7 @@ export function ActivitiesPanel() {
   const identification = useTerminal((s) => s.identification);
   const checkin = useTerminal((s) => s.checkin);
   const checkIn = useTerminal((s) => s.checkIn);
+  const can = usePermissionCheck();
   const loadTariffs = useTerminal((s) => s.loadTariffs);
   const tariffsFor = useTerminal((s) => s.tariffs?.eventId);
   const firstCheckin = useRef<HTMLButtonElement>(null);
@@ -100,17 +102,19 @@ export function ActivitiesPanel() {
                 )}
               </div>
               <div className="activity-actions">
-                <button
-                  type="button"
-                  className="primary"
-                  ref={index === 0 ? firstCheckin : undefined}
-                  disabled={!canCheckIn || current?.pending === true}
-                  aria-label={t('activities.checkinFor', { name: activity.name })}
-                  onClick={() => void checkIn(activity.id)}
-                >
-                  {t('activities.checkin')}
-                </button>
-                {activity.prices?.some((p) => p.regularPriceCents > 0) && (
+                {can('CHECKINS_WRITE') && (
+                  <button
+                    type="button"
+                    className="primary"
+                    ref={index === 0 ? firstCheckin : undefined}
+                    disabled={!canCheckIn || current?.pending === true}
+                    aria-label={t('activities.checkinFor', { name: activity.name })}
+                    onClick={() => void checkIn(activity.id)}
+                  >
+                    {t('activities.checkin')}
+                  </button>
+                )}
+                {can('TICKETSALES_REGISTER') && activity.prices?.some((p) => p.regularPriceCents > 0) && (
                   <button
                     type="button"
                     disabled={!canBuyTickets}

@@ -7,6 +7,7 @@ export function StatusBar() {
   const sync = useTerminal((s) => s.sync);
   const readers = useTerminal((s) => s.readers);
   const connection = useTerminal((s) => s.connection);
+  const environment = useTerminal((s) => s.station?.environment);
   const online = connection === 'open' && (sync?.online ?? false);
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
@@ -21,6 +22,11 @@ export function StatusBar() {
       )}
       {sync && sync.needsReview > 0 && (
         <span className="status-item is-warn">{t('status.review', { count: sync.needsReview })}</span>
+      )}
+      {environment && (
+        <span className="status-item" data-testid="environment">
+          {t('environment.label', { ns: 'session' })}: {t(`environment.${environment}`, { ns: 'session' })}
+        </span>
       )}
       <span className="status-item">
         {t('status.readers')}:{' '}

@@ -8,8 +8,14 @@ import { pickText } from '../i18n/index.ts';
 import { useDesk } from './context.tsx';
 import type { DeskView } from './desk-store.ts';
 import { RegistrationWizard } from './RegistrationWizard.tsx';
+import { usePermissionCheck } from '../session/context.tsx';
 
 const VIEWS: DeskView[] = ['counter', 'register', 'kansenstatuut', 'stock', 'report', 'history'];
+/** Desk screens shown only when the organizer has the permission their main action needs. */
+const VIEW_PERMISSIONS: Partial<Record<DeskView, string>> = {
+  register: 'PASSHOLDERS_WRITE',
+  kansenstatuut: 'PASSHOLDERS_WRITE_SOCIALTARIFF',
+};
 
 const euro = (cents: number) =>
   new Intl.NumberFormat('nl-BE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
@@ -20,9 +26,13 @@ export function DeskNav() {
   const show = useDesk((s) => s.show);
   const startRegistration = useDesk((s) => s.startRegistration);
   const identification = useTerminal((s) => s.identification);
+  const can = usePermissionCheck();
   return (
     <nav aria-label={t('nav.label')} className="desk-nav">
-      {VIEWS.map((v) => (
+      {VIEWS.filter((v) => {
+        const needed = VIEW_PERMISSIONS[v];
+        return needed === undefined || can(needed);
+      }).map((v) => (
         <button
           key={v}
           type="button"

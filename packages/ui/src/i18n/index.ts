@@ -7,6 +7,7 @@ import { fr } from './fr.ts';
 import { nl } from './nl.ts';
 import { deskEn, deskFr, deskNl } from '../desk/i18n.ts';
 import { passholderEn, passholderFr, passholderNl } from '../passholder/i18n.ts';
+import { sessionEn, sessionFr, sessionNl } from '../session/i18n.ts';
 
 export { nl, fr, en };
 export type { Catalogue } from './nl.ts';
@@ -21,9 +22,9 @@ export function createI18n(language: Language = 'nl'): i18n {
     fallbackLng: 'nl',
     supportedLngs: LANGUAGES,
     resources: {
-      nl: { translation: nl, desk: deskNl, passholder: passholderNl },
-      fr: { translation: fr, desk: deskFr, passholder: passholderFr },
-      en: { translation: en, desk: deskEn, passholder: passholderEn },
+      nl: { translation: nl, desk: deskNl, passholder: passholderNl, session: sessionNl },
+      fr: { translation: fr, desk: deskFr, passholder: passholderFr, session: sessionFr },
+      en: { translation: en, desk: deskEn, passholder: passholderEn, session: sessionEn },
     },
     interpolation: { escapeValue: false },
     initAsync: false,
