@@ -133,6 +133,14 @@ export const kansenstatuutViewSchema = z.object({
 });
 export type KansenstatuutView = z.infer<typeof kansenstatuutViewSchema>;
 
+/**
+ * A desk write recorded in the ledger: `done` once UiTPAS confirmed it, `queued` while the sync engine
+ * still has it (no connection, or no answer yet); a refusal comes back as the command's problem.
+ */
+export const deskWriteStateSchema = z.enum(['done', 'queued']);
+export type DeskWriteState = z.infer<typeof deskWriteStateSchema>;
+const written = { actionId: uuid, state: deskWriteStateSchema, message: userTextSchema };
+
 const empty = z.object({}).strict();
 const uitpasInput = z.string().max(32);
 
@@ -188,7 +196,7 @@ export const DESK_COMMANDS = {
   /** Grant or extend (an end date in the future) or end (today) the kansenstatuut; permission-gated. */
   'desk.kansenstatuut.set': {
     input: z.object({ uitpasNumber: uitpasInput, endDate: day }).strict(),
-    output: kansenstatuutViewSchema,
+    output: kansenstatuutViewSchema.extend(written),
   },
   /** Replace a lost, stolen or defective card with one from this counter's stock; points stay. */
   'desk.card.replace': {
@@ -199,7 +207,21 @@ export const DESK_COMMANDS = {
         reason: z.enum(['LOSS_THEFT', 'DEFECT', 'OTHER']),
       })
       .strict(),
-    output: z.object({ uitpasNumber: z.string(), points: z.number().int(), message: userTextSchema }),
+    output: z.object({ uitpasNumber: z.string(), points: z.number().int(), ...written }),
+  },
+  /**
+   * Block a lost or stolen card. UiTPAS API v4 has no block operation: the membership's card is replaced
+   * by a digital pass, which blocks the card and keeps membership and points (docs/decisions.md).
+   */
+  'desk.card.block': {
+    input: z
+      .object({
+        uitpasNumber: uitpasInput,
+        reason: z.enum(['LOSS_THEFT', 'DEFECT', 'OTHER']),
+        note: z.string().max(500).optional(),
+      })
+      .strict(),
+    output: z.object(written),
   },
   /** Membership of another card system, on a digital pass or a card from stock. */
   'desk.membership.add': {
@@ -210,7 +232,8 @@ export const DESK_COMMANDS = {
         newUitpasNumber: uitpasInput.optional(),
       })
       .strict(),
-    output: z.object({ uitpasNumber: z.string(), message: userTextSchema }),
+    /** The new pass's number; absent while a digital pass is still queued. */
+    output: z.object({ uitpasNumber: z.string().optional(), ...written }),
   },
   'desk.history': { input: empty, output: z.object({ items: z.array(historyItemSchema) }) },
   'desk.undo': {

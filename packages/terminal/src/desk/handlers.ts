@@ -55,6 +55,7 @@ export function deskUnavailable(): DeskHandlers {
     'desk.kansenstatuut.get': unavailable,
     'desk.kansenstatuut.set': unavailable,
     'desk.card.replace': unavailable,
+    'desk.card.block': unavailable,
     'desk.membership.add': unavailable,
     'desk.history': unavailable,
     'desk.undo': unavailable,
