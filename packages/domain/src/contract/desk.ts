@@ -235,6 +235,11 @@ export const DESK_COMMANDS = {
     /** The new pass's number; absent while a digital pass is still queued. */
     output: z.object({ uitpasNumber: z.string().optional(), ...written }),
   },
+  /** The card systems a pass holder can join (GET /card-systems), for the add-membership screen. */
+  'desk.cardSystems': {
+    input: empty,
+    output: z.object({ cardSystems: z.array(z.object({ id: z.number().int(), name: z.string() })) }),
+  },
   'desk.history': { input: empty, output: z.object({ items: z.array(historyItemSchema) }) },
   'desk.undo': {
     input: z.object({ actionId: uuid }).strict(),

@@ -943,6 +943,17 @@ export function createApiDesk(options: ApiDeskOptions): DeskFactory {
         });
       },
 
+      'desk.cardSystems': async () => {
+        const r = await client.http.GET('/card-systems', {}).catch(() => undefined);
+        if (r === undefined || r.data === undefined) return apiFailure(r?.error, r?.response);
+        const list = (r.data as { member?: { id?: number; name?: string }[] }).member ?? [];
+        return ok({
+          cardSystems: list.flatMap((c) =>
+            typeof c.id === 'number' ? [{ id: c.id, name: c.name ?? String(c.id) }] : [],
+          ),
+        });
+      },
+
       'desk.history': async () => {
         const items = await history();
         return items.ok ? ok({ items: items.value }) : items;

@@ -57,6 +57,7 @@ export function deskUnavailable(): DeskHandlers {
     'desk.card.replace': unavailable,
     'desk.card.block': unavailable,
     'desk.membership.add': unavailable,
+    'desk.cardSystems': unavailable,
     'desk.history': unavailable,
     'desk.undo': unavailable,
   };

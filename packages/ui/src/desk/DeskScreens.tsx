@@ -7,9 +7,10 @@ import { useTerminal } from '../components/context.tsx';
 import { pickText } from '../i18n/index.ts';
 import { useDesk } from './context.tsx';
 import type { DeskView } from './desk-store.ts';
+import { CardScreen } from './CardScreen.tsx';
 import { RegistrationWizard } from './RegistrationWizard.tsx';
 
-const VIEWS: DeskView[] = ['counter', 'register', 'kansenstatuut', 'stock', 'report', 'history'];
+const VIEWS: DeskView[] = ['counter', 'register', 'kansenstatuut', 'cards', 'stock', 'report', 'history'];
 
 const euro = (cents: number) =>
   new Intl.NumberFormat('nl-BE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
@@ -41,7 +42,7 @@ export function DeskNav() {
   );
 }
 
-function Problem() {
+export function Problem() {
   const { i18n } = useTranslation('desk');
   const problem = useDesk((s) => s.problem);
   const notice = useDesk((s) => s.notice);
@@ -62,7 +63,7 @@ function Problem() {
   );
 }
 
-function LabelledInput({
+export function LabelledInput({
   label,
   value,
   onChange,
@@ -454,6 +455,7 @@ export function DeskScreen() {
     <main id="main" className="desk-main">
       {view === 'register' && <RegistrationWizard />}
       {view === 'kansenstatuut' && <KansenstatuutScreen />}
+      {view === 'cards' && <CardScreen />}
       {view === 'stock' && <StockScreen />}
       {view === 'report' && <ReportScreen />}
       {view === 'history' && <HistoryScreen />}
