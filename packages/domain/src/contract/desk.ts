@@ -148,7 +148,14 @@ export const DESK_COMMANDS = {
   'desk.drafts.list': { input: empty, output: z.object({ drafts: z.array(draftSummarySchema) }) },
   /** Opens a draft, or starts a new one when no id is given (prefilled with a scanned blank card). */
   'desk.draft.open': {
-    input: z.object({ draftId: uuid.optional(), uitpasNumber: uitpasInput.optional() }).strict(),
+    input: z
+      .object({
+        draftId: uuid.optional(),
+        uitpasNumber: uitpasInput.optional(),
+        /** A tapped blank card: its UiTPAS number is looked up (GET /cards). */
+        chipNumber: z.string().max(32).optional(),
+      })
+      .strict(),
     output: draftSchema,
   },
   'desk.draft.save': {

@@ -528,8 +528,14 @@ export function createApiDesk(options: ApiDeskOptions): DeskFactory {
           });
         }
         const form = emptyRegistrationForm();
-        if (input.uitpasNumber !== undefined && validateUitpasNumber(input.uitpasNumber).ok)
-          form.uitpasNumber = input.uitpasNumber;
+        let card = input.uitpasNumber;
+        if (card === undefined && input.chipNumber !== undefined) {
+          const r = await client.http
+            .GET('/cards', { params: { query: { chipNumber: input.chipNumber } } })
+            .catch(() => undefined);
+          card = (r?.data as { uitpasNumber?: string } | undefined)?.uitpasNumber;
+        }
+        if (card !== undefined && validateUitpasNumber(card).ok) form.uitpasNumber = card;
         const draft = ledger.saveDraft({ id: randomUUID(), ...who, form });
         return ok({ draftId: draft.id, form, updatedAt: new Date(draft.updatedAt).toISOString() });
       },

@@ -195,6 +195,39 @@ function DayChart({ bars }: { bars: { label: string; value: number }[] }) {
   );
 }
 
+/** Any past day's report, by its Europe/Brussels calendar date. */
+function DayPicker({ day }: { day: string | undefined }) {
+  const { t } = useTranslation('desk');
+  const loadReport = useDesk((s) => s.loadReport);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+  const [chosen, setChosen] = useState(day ?? today);
+  const id = useId();
+  return (
+    <form
+      className="desk-actions"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (chosen !== '') void loadReport(chosen);
+      }}
+    >
+      <div className="desk-field">
+        <label htmlFor={id}>{t('report.day')}</label>
+        <input id={id} type="date" max={today} value={chosen} onChange={(e) => setChosen(e.target.value)} />
+      </div>
+      <button type="submit">{t('report.show')}</button>
+      <button
+        type="button"
+        onClick={() => {
+          setChosen(today);
+          void loadReport(today);
+        }}
+      >
+        {t('report.today')}
+      </button>
+    </form>
+  );
+}
+
 function ReportScreen() {
   const { t } = useTranslation('desk');
   const report = useDesk((s) => s.report);
@@ -202,6 +235,7 @@ function ReportScreen() {
   if (!report)
     return (
       <section className="panel">
+        <DayPicker day={undefined} />
         <Problem />
       </section>
     );
@@ -218,6 +252,7 @@ function ReportScreen() {
   return (
     <section className="panel" aria-labelledby="desk-report-heading">
       <h2 id="desk-report-heading">{t('report.heading', { day: report.day })}</h2>
+      <DayPicker day={report.day} />
       <Problem />
       {report.closedAt && (
         <p role="status" data-testid="report-closed">

@@ -48,7 +48,8 @@ export interface DeskState {
   problem: TerminalProblem | undefined;
   notice: UserText | undefined;
   show(view: DeskView): Promise<void>;
-  startRegistration(uitpasNumber?: string): Promise<void>;
+  /** A new registration, with a blank card from stock filled in when one was scanned or tapped. */
+  startRegistration(uitpasNumber?: string, chipNumber?: string): Promise<void>;
   resumeDraft(draftId: string): Promise<void>;
   abandonDraft(): Promise<void>;
   update(patch: Partial<RegistrationForm>): void;
@@ -133,8 +134,11 @@ export function createDeskStore(client: ContractClient): DeskStore {
           set(r.ok ? { cardSystems: r.value.cardSystems } : { problem: r.problem });
         }
       },
-      async startRegistration(uitpasNumber) {
-        const r = await client.invoke('desk.draft.open', uitpasNumber ? { uitpasNumber } : {});
+      async startRegistration(uitpasNumber, chipNumber) {
+        const r = await client.invoke('desk.draft.open', {
+          ...(uitpasNumber ? { uitpasNumber } : {}),
+          ...(chipNumber ? { chipNumber } : {}),
+        });
         if (!r.ok) return set({ problem: r.problem });
         set({
           view: 'register',
