@@ -81,10 +81,14 @@ export const COUNTER_PERMISSIONS = [
   'CARDS_READ',
   'ORGANIZERS_SEARCH',
 ] as const;
-/** The regional back-office client may also grant kansentarief to people from every town of the region. */
+/**
+ * The regional back-office client may also grant kansentarief to people from every town of the region,
+ * and register people who live abroad (near the border).
+ */
 export const BACK_OFFICE_PERMISSIONS = [
   ...COUNTER_PERMISSIONS,
   'PASSHOLDERS_WRITE_SOCIALTARIFF_FULL_CARDSYSTEM',
+  'PASSHOLDERS_WRITE_FOREIGN_COUNTRY',
 ] as const;
 export const READ_ONLY_PERMISSIONS = [
   'PASSES_READ',
