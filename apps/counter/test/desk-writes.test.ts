@@ -4,7 +4,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Command, CommandName, CommandOutput, ContractResult } from '@uitpas/domain';
+import {
+  emptyRegistrationForm,
+  type Command,
+  type CommandName,
+  type CommandOutput,
+  type ContractResult,
+} from '@uitpas/domain';
 import { startSandbox, type SandboxHandle } from '@uitpas/sandbox/testing';
 import { createStationTerminal, type StationTerminal } from '@uitpas/terminal/station';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,5 +162,47 @@ describe('desk writes through the ledger', () => {
     });
     expect(twice.ok).toBe(false);
     if (!twice.ok) expect(twice.problem.kind).toBe('already-member');
+  });
+
+  it('keeps the staff note of a registration as the pass holder’s private note (registrationNote)', async () => {
+    const draft = await call('desk.draft.open', {});
+    await call('desk.draft.save', {
+      draftId: draft.draftId,
+      form: {
+        ...emptyRegistrationForm(),
+        firstName: 'Noor',
+        name: 'Van Damme',
+        dateOfBirth: '1975-09-01',
+        street: 'Markt',
+        houseNumber: '2',
+        postalCode: '9900',
+        city: 'Eeklo',
+        legalTermsPaper: true,
+        cardType: 'DIGITAL',
+        paymentMethod: 'card',
+        note: 'Slechthorend: duidelijk spreken',
+        step: 'payment',
+      },
+    });
+    const registered = await call('desk.registration.submit', { draftId: draft.draftId });
+    expect(registered.outcome).toBe('registered');
+    if (registered.outcome !== 'registered') return;
+    const token = await fetch(`${sandbox.baseUrl}/realms/uitid/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: sandbox.seed.CLIENTS.counter.clientId,
+        client_secret: sandbox.seed.CLIENTS.counter.clientSecret,
+      }),
+    }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+    const res = await fetch(`${sandbox.baseUrl}/passholders/${registered.passholderId}/private`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      id: registered.passholderId,
+      note: 'Slechthorend: duidelijk spreken',
+    });
   });
 });
