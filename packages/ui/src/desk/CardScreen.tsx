@@ -10,7 +10,8 @@ import { LabelledInput, Problem } from './DeskScreens.tsx';
 
 const REASONS: CardReason[] = ['LOSS_THEFT', 'DEFECT', 'OTHER'];
 
-function WriteState() {
+/** Whether the last card, membership or kansenstatuut change is done at UiTPAS or still queued. */
+export function WriteState() {
   const { t } = useTranslation('desk');
   const state = useDesk((s) => s.writeState);
   if (state === undefined) return null;

@@ -7,7 +7,7 @@ import { useTerminal } from '../components/context.tsx';
 import { pickText } from '../i18n/index.ts';
 import { useDesk } from './context.tsx';
 import type { DeskView } from './desk-store.ts';
-import { CardScreen } from './CardScreen.tsx';
+import { CardScreen, WriteState } from './CardScreen.tsx';
 import { RegistrationWizard } from './RegistrationWizard.tsx';
 
 const VIEWS: DeskView[] = ['counter', 'register', 'kansenstatuut', 'cards', 'stock', 'report', 'history'];
@@ -375,6 +375,7 @@ function KansenstatuutScreen() {
         <button type="submit">{t('kansenstatuut.lookup')}</button>
       </form>
       <Problem />
+      <WriteState />
       {view && (
         <>
           <dl className="facts" data-testid="kansenstatuut">
