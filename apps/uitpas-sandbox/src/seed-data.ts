@@ -76,14 +76,19 @@ export const COUNTER_PERMISSIONS = [
   'PASSHOLDERS_WRITE',
   'PASSHOLDERS_WRITE_SOCIALTARIFF',
   'PASSHOLDERS_UPDATE',
+  'PASSHOLDERS_PRIVATE_READ',
   'MEMBERSHIP_PRICES_READ',
   'CARDS_READ',
   'ORGANIZERS_SEARCH',
 ] as const;
-/** The regional back-office client may also grant kansentarief to people from every town of the region. */
+/**
+ * The regional back-office client may also grant kansentarief to people from every town of the region,
+ * and register people who live abroad (near the border).
+ */
 export const BACK_OFFICE_PERMISSIONS = [
   ...COUNTER_PERMISSIONS,
   'PASSHOLDERS_WRITE_SOCIALTARIFF_FULL_CARDSYSTEM',
+  'PASSHOLDERS_WRITE_FOREIGN_COUNTRY',
 ] as const;
 export const READ_ONLY_PERMISSIONS = [
   'PASSES_READ',

@@ -266,6 +266,10 @@ export interface PassholderData {
   phoneNumber?: string;
   nationality?: string;
   optInPreferences?: Record<string, boolean>;
+  /** Private: registrationNote of the registration, only returned by GET …/private. */
+  note?: string;
+  /** Private: registrationPicture (base64), never returned in a pass holder. */
+  picture?: string;
 }
 
 export interface PassholderRow {

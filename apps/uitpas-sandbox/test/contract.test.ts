@@ -13,6 +13,7 @@ const ISSUE_ROUTES = [
   'GET /passholders',
   'POST /passholders',
   'GET /passholders/{passholderId}',
+  'GET /passholders/{passholderId}/private',
   'PUT /passholders/{passholderId}',
   'GET /passholders/membership-prices/{cardSystemId}',
   'GET /passholders/{passholderId}/memberships/{cardSystemId}',

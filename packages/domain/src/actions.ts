@@ -166,6 +166,28 @@ export const cardReplaceActionSchema = actionBaseSchema
     path: ['newUitpasNumber'],
   });
 
+/**
+ * Grant, extend or end (an end date of today) the kansenstatuut: PUT /passholders/{id} with
+ * registrationSocialTariffEndDate. Setting an end date is idempotent, so reconciliation reads it back.
+ */
+export const kansenstatuutSetActionSchema = actionBaseSchema.extend({
+  type: z.literal('kansenstatuut-set'),
+  passholderId: id,
+  uitpasNumber: uitpasNumberSchema,
+  endDate: isoDate,
+});
+
+/** A membership of another card system (POST /passholders/{id}/memberships/{cardSystemId}). */
+export const membershipAddActionSchema = actionBaseSchema.extend({
+  type: z.literal('membership-add'),
+  passholderId: id,
+  /** A pass the holder already has, which identifies them at the desk. */
+  uitpasNumber: uitpasNumberSchema,
+  cardSystemId,
+  /** A card from this counter's stock; without it the membership gets a digital pass. */
+  newUitpasNumber: uitpasNumberSchema.optional(),
+});
+
 export const UNDOABLE_ACTION_TYPES = [
   'checkin',
   'kiosk-checkin',
@@ -191,6 +213,8 @@ export const localActionSchema = z.discriminatedUnion('type', [
   registrationActionSchema,
   cardBlockActionSchema,
   cardReplaceActionSchema,
+  kansenstatuutSetActionSchema,
+  membershipAddActionSchema,
   undoActionSchema,
 ]);
 
@@ -201,10 +225,17 @@ export type RewardRedemptionAction = z.infer<typeof rewardRedemptionActionSchema
 export type RegistrationAction = z.infer<typeof registrationActionSchema>;
 export type CardBlockAction = z.infer<typeof cardBlockActionSchema>;
 export type CardReplaceAction = z.infer<typeof cardReplaceActionSchema>;
+export type KansenstatuutSetAction = z.infer<typeof kansenstatuutSetActionSchema>;
+export type MembershipAddAction = z.infer<typeof membershipAddActionSchema>;
 export type UndoAction = z.infer<typeof undoActionSchema>;
 export type LocalAction = z.infer<typeof localActionSchema>;
 export type LocalActionType = LocalAction['type'];
-export const LOCAL_ACTION_TYPES: readonly LocalActionType[] = [...UNDOABLE_ACTION_TYPES, 'undo'];
+export const LOCAL_ACTION_TYPES: readonly LocalActionType[] = [
+  ...UNDOABLE_ACTION_TYPES,
+  'kansenstatuut-set',
+  'membership-add',
+  'undo',
+];
 
 /** The fields of an action that its creator supplies (everything but the common bookkeeping). */
 export type ActionPayload<A extends LocalAction = LocalAction> = A extends unknown

@@ -109,6 +109,9 @@ export function laneOf(action: LocalAction): string {
       return `uitpas:${action.sales[0]?.uitpasNumber ?? action.id}`;
     case 'card-replace':
       return `uitpas:${action.oldUitpasNumber}`;
+    case 'kansenstatuut-set':
+    case 'membership-add':
+      return `uitpas:${action.uitpasNumber}`;
     case 'registration':
       return `registration:${action.passholder.registrationUitpasNumber ?? action.id}`;
     case 'undo':

@@ -3,7 +3,7 @@
 // confirmed actions applied once each, nothing may be left pending, and every rejection carries the
 // sandbox's message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userMessage, type LocalAction } from '@uitpas/domain';
+import { userMessage, type LocalAction, type UndoableActionType } from '@uitpas/domain';
 import type { FaultInput } from '@uitpas/sandbox/testing';
 import { SyncEngine, type UitpasClient } from '../src/index.ts';
 import { openTempLedger } from './helpers.ts';
@@ -126,7 +126,7 @@ describe('network faults', () => {
         ...actionBase(target.organizerId),
         type: 'undo',
         targetActionId: target.id,
-        targetType: target.type as Exclude<LocalAction['type'], 'undo'>,
+        targetType: target.type as UndoableActionType,
       };
     };
 

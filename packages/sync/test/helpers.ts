@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { uitpasCheckDigit, type LocalAction } from '@uitpas/domain';
+import { uitpasCheckDigit, type LocalAction, type UndoableActionType } from '@uitpas/domain';
 import { openLedger, type Ledger } from '../src/index.ts';
 
 export function tempDir(prefix = 'uitpas-sync-'): { dir: string; cleanup: () => void } {
@@ -86,6 +86,6 @@ export function undo(target: LocalAction): LocalAction {
     ...base(target.organizerId),
     type: 'undo',
     targetActionId: target.id,
-    targetType: target.type as Exclude<LocalAction['type'], 'undo'>,
+    targetType: target.type as UndoableActionType,
   };
 }

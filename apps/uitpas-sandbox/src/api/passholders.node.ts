@@ -252,7 +252,18 @@ export function getPassholder(ctx: Ctx): Reply {
   return json(200, ctx.app.model.passholderJson(row, ctx.now));
 }
 
+/** GET /passholders/{id}/private: the registration note staff wrote (PrivateProperties). */
+export function getPassholderPrivate(ctx: Ctx): Reply {
+  if (!canAnywhere(ctx, 'PASSHOLDERS_PRIVATE_READ')) return forbidden('PASSHOLDERS_PRIVATE_READ');
+  const row = ctx.app.model.passholder(String(ctx.params.passholderId));
+  if (!row) return problem('uitpas/passholder-not-found');
+  const data = JSON.parse(row.data) as PassholderData;
+  return json(200, { id: row.id, ...(data.note ? { note: data.note } : {}) });
+}
+
 interface PassholderInput extends PassholderData {
+  registrationNote?: string;
+  registrationPicture?: string;
   inszNumber?: string;
   registrationOrganizer?: { id: string };
   registrationCardSystemId?: number;
@@ -370,6 +381,8 @@ export function postPassholder(ctx: Ctx): Reply {
     ...(input.phoneNumber ? { phoneNumber: input.phoneNumber } : {}),
     ...(input.nationality ? { nationality: input.nationality } : {}),
     ...(input.optInPreferences ? { optInPreferences: input.optInPreferences } : {}),
+    ...(input.registrationNote ? { note: input.registrationNote } : {}),
+    ...(input.registrationPicture ? { picture: input.registrationPicture } : {}),
   };
   const created = ctx.now.toISOString();
   const insz =
@@ -453,6 +466,9 @@ export function putPassholder(ctx: Ctx): Reply {
     ...(input.phoneNumber ? { phoneNumber: input.phoneNumber } : {}),
     ...(input.nationality ? { nationality: input.nationality } : {}),
     ...(input.optInPreferences ? { optInPreferences: input.optInPreferences } : {}),
+    // The private note and the picture are not part of a pass holder update: they stay.
+    ...(old.note ? { note: old.note } : {}),
+    ...(old.picture ? { picture: old.picture } : {}),
   };
   const insz =
     input.inszNumber !== undefined ? (validateInsz(input.inszNumber) as { value: string }).value : row.insz;

@@ -133,6 +133,14 @@ export const kansenstatuutViewSchema = z.object({
 });
 export type KansenstatuutView = z.infer<typeof kansenstatuutViewSchema>;
 
+/**
+ * A desk write recorded in the ledger: `done` once UiTPAS confirmed it, `queued` while the sync engine
+ * still has it (no connection, or no answer yet); a refusal comes back as the command's problem.
+ */
+export const deskWriteStateSchema = z.enum(['done', 'queued']);
+export type DeskWriteState = z.infer<typeof deskWriteStateSchema>;
+const written = { actionId: uuid, state: deskWriteStateSchema, message: userTextSchema };
+
 const empty = z.object({}).strict();
 const uitpasInput = z.string().max(32);
 
@@ -140,7 +148,14 @@ export const DESK_COMMANDS = {
   'desk.drafts.list': { input: empty, output: z.object({ drafts: z.array(draftSummarySchema) }) },
   /** Opens a draft, or starts a new one when no id is given (prefilled with a scanned blank card). */
   'desk.draft.open': {
-    input: z.object({ draftId: uuid.optional(), uitpasNumber: uitpasInput.optional() }).strict(),
+    input: z
+      .object({
+        draftId: uuid.optional(),
+        uitpasNumber: uitpasInput.optional(),
+        /** A tapped blank card: its UiTPAS number is looked up (GET /cards). */
+        chipNumber: z.string().max(32).optional(),
+      })
+      .strict(),
     output: draftSchema,
   },
   'desk.draft.save': {
@@ -188,7 +203,7 @@ export const DESK_COMMANDS = {
   /** Grant or extend (an end date in the future) or end (today) the kansenstatuut; permission-gated. */
   'desk.kansenstatuut.set': {
     input: z.object({ uitpasNumber: uitpasInput, endDate: day }).strict(),
-    output: kansenstatuutViewSchema,
+    output: kansenstatuutViewSchema.extend(written),
   },
   /** Replace a lost, stolen or defective card with one from this counter's stock; points stay. */
   'desk.card.replace': {
@@ -199,7 +214,21 @@ export const DESK_COMMANDS = {
         reason: z.enum(['LOSS_THEFT', 'DEFECT', 'OTHER']),
       })
       .strict(),
-    output: z.object({ uitpasNumber: z.string(), points: z.number().int(), message: userTextSchema }),
+    output: z.object({ uitpasNumber: z.string(), points: z.number().int(), ...written }),
+  },
+  /**
+   * Block a lost or stolen card. UiTPAS API v4 has no block operation: the membership's card is replaced
+   * by a digital pass, which blocks the card and keeps membership and points (docs/decisions.md).
+   */
+  'desk.card.block': {
+    input: z
+      .object({
+        uitpasNumber: uitpasInput,
+        reason: z.enum(['LOSS_THEFT', 'DEFECT', 'OTHER']),
+        note: z.string().max(500).optional(),
+      })
+      .strict(),
+    output: z.object(written),
   },
   /** Membership of another card system, on a digital pass or a card from stock. */
   'desk.membership.add': {
@@ -210,7 +239,13 @@ export const DESK_COMMANDS = {
         newUitpasNumber: uitpasInput.optional(),
       })
       .strict(),
-    output: z.object({ uitpasNumber: z.string(), message: userTextSchema }),
+    /** The new pass's number; absent while a digital pass is still queued. */
+    output: z.object({ uitpasNumber: z.string().optional(), ...written }),
+  },
+  /** The card systems a pass holder can join (GET /card-systems), for the add-membership screen. */
+  'desk.cardSystems': {
+    input: empty,
+    output: z.object({ cardSystems: z.array(z.object({ id: z.number().int(), name: z.string() })) }),
   },
   'desk.history': { input: empty, output: z.object({ items: z.array(historyItemSchema) }) },
   'desk.undo': {

@@ -41,6 +41,8 @@ export const registrationFormSchema = z
     uitpasNumber: text(20),
     voucher: text(100),
     paymentMethod: z.enum(['', 'cash', 'card', 'free']),
+    /** registrationNote: staff's private note about the pass holder (drafts from before it default to ''). */
+    note: text(2000).default(''),
   })
   .strict();
 export type RegistrationForm = z.infer<typeof registrationFormSchema>;
@@ -74,6 +76,7 @@ export function emptyRegistrationForm(): RegistrationForm {
     uitpasNumber: '',
     voucher: '',
     paymentMethod: '',
+    note: '',
   };
 }
 
@@ -202,6 +205,7 @@ export function passholderFromForm(
     registrationCardType: form.cardType,
     registrationUitpasNumber: form.cardType === 'NFC_CARD' ? digits(form.uitpasNumber) : undefined,
     registrationVoucher: opt(form.voucher),
+    registrationNote: opt(form.note),
     registrationSocialTariffEndDate: form.socialTariff
       ? (opt(form.socialTariffEndDate) ?? undefined)
       : undefined,

@@ -16,6 +16,8 @@ const REQUIRED: Record<Exclude<GatedAction, 'undo'>, ApiPermission[][]> = {
   registration: [['PASSHOLDERS_WRITE']],
   'card-block': [['PASSHOLDERS_WRITE']],
   'card-replace': [['PASSHOLDERS_WRITE']],
+  'kansenstatuut-set': [['PASSHOLDERS_WRITE_SOCIALTARIFF']],
+  'membership-add': [['PASSHOLDERS_WRITE']],
   'passholder-lookup': [
     ['PASSES_READ', 'PASSHOLDERS_SEARCH', 'PASSHOLDERS_SEARCH_BY_ID', 'PASSHOLDERS_SEARCH_ALL'],
   ],
@@ -41,6 +43,8 @@ const WHAT: Record<Exclude<GatedAction, 'undo'>, string> = {
   registration: 'pashouders te registreren',
   'card-block': 'kaarten te blokkeren',
   'card-replace': 'kaarten te vervangen',
+  'kansenstatuut-set': 'het kansenstatuut te wijzigen',
+  'membership-add': 'lidmaatschappen toe te voegen',
   'passholder-lookup': 'pashouders op te zoeken',
 };
 

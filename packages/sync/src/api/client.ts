@@ -386,6 +386,37 @@ export function createUitpasClient(options: UitpasClientOptions) {
       call(
         () => http.GET('/passholders/{passholderId}', { params: { path: { passholderId } }, ...text }),
         S.passholderRecordSchema,
+    /** The whole pass holder as the desk's writes need it (PUT sends it back with one change). */
+    getPassholderDetail: (passholderId: string) =>
+      call(
+        () => http.GET('/passholders/{passholderId}', { params: { path: { passholderId } }, ...text }),
+        S.passholderDetailSchema,
+      ),
+    /** PUT replaces the whole pass holder: callers send back what GET gave, with their change. */
+    putPassholder: (passholderId: string, body: Record<string, unknown>) =>
+      call(
+        () =>
+          http.PUT('/passholders/{passholderId}', {
+            params: { path: { passholderId } },
+            body: body as unknown as PassholderBody,
+            ...text,
+          }),
+        null,
+      ),
+    /** Creates a membership, or replaces one (a new card; the old card is blocked). 201 without a body. */
+    postMembership: (
+      passholderId: string,
+      cardSystemId: number,
+      body: { cardType: 'NFC_CARD' | 'DIGITAL'; uitpasNumber?: string; registrationOrganizer: { id: string } },
+    ) =>
+      call(
+        () =>
+          http.POST('/passholders/{passholderId}/memberships/{cardSystemId}', {
+            params: { path: { passholderId, cardSystemId } },
+            body,
+            ...text,
+          }),
+        null,
       ),
     findPassholderByUitpasNumber: (uitpasNumber: string) =>
       call(

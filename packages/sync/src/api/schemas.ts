@@ -131,6 +131,25 @@ export const passholderRecordSchema = z.looseObject({
 });
 export type PassholderRecord = z.infer<typeof passholderRecordSchema>;
 export const passholderRecordsPageSchema = paginated(passholderRecordSchema);
+/** A pass holder with the memberships the desk's writes change (card, card system, social tariff). */
+export const passholderDetailSchema = z.looseObject({
+  id: z.string().min(1),
+  firstName: z.string(),
+  name: z.string(),
+  dateOfBirth: z.string(),
+  address: z.looseObject({}),
+  cardSystemMemberships: z
+    .array(
+      z.looseObject({
+        cardSystem: z.looseObject({ id: z.number() }).optional(),
+        uitpasNumber: z.string().optional(),
+        currentCard: z.looseObject({ uitpasNumber: z.string(), status: z.string().optional() }).optional(),
+        socialTariff: z.looseObject({ status: z.string().optional(), endDate: z.string().optional() }).optional(),
+      }),
+    )
+    .optional(),
+});
+export type PassholderDetail = z.infer<typeof passholderDetailSchema>;
 
 export const tariffsResponseSchema = z.looseObject({
   available: z

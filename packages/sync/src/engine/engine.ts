@@ -2,7 +2,7 @@
 // holders at a time, and never sends an action twice without first looking for its effect (the API has
 // no idempotency keys). Single flight: one drain at a time; wake() during a drain schedules one more.
 import pLimit from 'p-limit';
-import type { LocalAction } from '@uitpas/domain';
+import { brusselsDate, type LocalAction } from '@uitpas/domain';
 import type { ApiError, ApiResult, UitpasClient } from '../api/client.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../api/backoff.ts';
 import type { ActionProblem, RecordedAction, ServerResource } from '../ledger-types.ts';
@@ -281,16 +281,6 @@ export class SyncEngine {
 
   private async send(a: RecordedAction, resends = 0): Promise<Step> {
     const action = a.action;
-    if (action.type === 'card-block' || action.type === 'card-replace') {
-      // UiTPAS API v4 has no operation for these (DOMAIN.md open question 5): staff finish them by hand.
-      this.ledger.markRejected(a.id, {
-        kind: 'unsupported',
-        message:
-          'Deze handeling kan niet via de UiTPAS API verwerkt worden. Regel ze via UiTPAS-beheer en markeer ze als nagekeken.',
-      });
-      this.changed(a.id);
-      return 'done';
-    }
     if (action.type === 'undo') return this.sendUndo(a, action);
 
     // Committed before the request leaves: a crash from here on means "outcome unknown", never "resend".
@@ -331,6 +321,40 @@ export class SyncEngine {
           }),
           (r) => ({ ids: [r.id], body: r }),
         );
+        break;
+      case 'card-block':
+        // v4 has no "block" operation: replacing the membership's card by a digital pass blocks the card
+        // (docs/decisions.md). The pass holder keeps the membership and its points.
+        result = mapOk(
+          await this.client.postMembership(action.passholderId, action.cardSystemId, {
+            cardType: 'DIGITAL',
+            registrationOrganizer: { id: action.organizerId },
+          }),
+          () => ({ ids: [action.passholderId], body: { blocked: action.uitpasNumber } }),
+        );
+        break;
+      case 'card-replace':
+        result = mapOk(
+          await this.client.postMembership(action.passholderId, action.cardSystemId, {
+            cardType: 'NFC_CARD',
+            uitpasNumber: action.newUitpasNumber,
+            registrationOrganizer: { id: action.organizerId },
+          }),
+          () => ({ ids: [action.passholderId], body: { uitpasNumber: action.newUitpasNumber } }),
+        );
+        break;
+      case 'membership-add':
+        result = mapOk(
+          await this.client.postMembership(action.passholderId, action.cardSystemId, {
+            cardType: action.newUitpasNumber === undefined ? 'DIGITAL' : 'NFC_CARD',
+            ...(action.newUitpasNumber === undefined ? {} : { uitpasNumber: action.newUitpasNumber }),
+            registrationOrganizer: { id: action.organizerId },
+          }),
+          () => ({ ids: [action.passholderId], body: { cardSystemId: action.cardSystemId } }),
+        );
+        break;
+      case 'kansenstatuut-set':
+        result = await this.putSocialTariffEnd(action);
         break;
       case 'registration': {
         const { passholder } = action;
@@ -448,11 +472,14 @@ export class SyncEngine {
         // and that refusal is read as "the first one landed" (see failed()).
         return 'not-found';
       case 'undo':
-      case 'card-block':
-      case 'card-replace':
         return 'not-found';
       case 'registration':
         return this.reconcileRegistration(a, action);
+      case 'card-block':
+      case 'card-replace':
+      case 'membership-add':
+      case 'kansenstatuut-set':
+        return this.reconcileMembership(a, action);
       default:
         break;
     }
@@ -533,6 +560,76 @@ export class SyncEngine {
     this.success();
     this.changed(a.id);
     return 'done';
+  }
+
+  /**
+   * A membership write leaves its effect on the pass holder: look at the membership it changed. Only when
+   * the change is not there is the action sent again (none of these can land twice with another effect:
+   * a card from stock is no longer in stock once it landed, and an end date is set, not added).
+   */
+  private async reconcileMembership(
+    a: RecordedAction,
+    action: Extract<
+      LocalAction,
+      { type: 'card-block' | 'card-replace' | 'membership-add' | 'kansenstatuut-set' }
+    >,
+  ): Promise<Step | 'not-found'> {
+    const r = await this.client.getPassholderDetail(action.passholderId);
+    if (!r.ok) return this.reconcileFailed(a, r.error);
+    const memberships = r.value.cardSystemMemberships ?? [];
+    const cardOf = (m: (typeof memberships)[number]) => m.currentCard?.uitpasNumber ?? m.uitpasNumber;
+    let landed: boolean;
+    switch (action.type) {
+      case 'card-block': {
+        const m = memberships.find((x) => x.cardSystem?.id === action.cardSystemId);
+        landed = m !== undefined && cardOf(m) !== action.uitpasNumber;
+        break;
+      }
+      case 'card-replace': {
+        const m = memberships.find((x) => x.cardSystem?.id === action.cardSystemId);
+        landed = m !== undefined && cardOf(m) === action.newUitpasNumber;
+        break;
+      }
+      case 'membership-add': {
+        const m = memberships.find((x) => x.cardSystem?.id === action.cardSystemId);
+        landed =
+          m !== undefined && (action.newUitpasNumber === undefined || cardOf(m) === action.newUitpasNumber);
+        break;
+      }
+      case 'kansenstatuut-set': {
+        const m = memberships.find((x) => cardOf(x) === action.uitpasNumber) ?? memberships[0];
+        const end = m?.socialTariff?.endDate;
+        landed = end !== undefined && brusselsDate(new Date(end)) === action.endDate;
+        break;
+      }
+    }
+    if (!landed) return 'not-found';
+    this.ledger.markReconciled(a.id, null, [action.passholderId], { reconciledFrom: 'passholder' });
+    this.success();
+    this.changed(a.id);
+    return 'done';
+  }
+
+  /** GET then PUT the pass holder with the new social tariff end date (PUT replaces the whole resource). */
+  private async putSocialTariffEnd(
+    action: Extract<LocalAction, { type: 'kansenstatuut-set' }>,
+  ): Promise<ApiResult<{ ids: string[]; body: unknown }>> {
+    const got = await this.client.getPassholderDetail(action.passholderId);
+    if (!got.ok) return got;
+    const h = got.value;
+    const keep = ['gender', 'email', 'phoneNumber', 'nationality', 'optInPreferences'] as const;
+    const body: Record<string, unknown> = {
+      firstName: h.firstName,
+      name: h.name,
+      dateOfBirth: h.dateOfBirth,
+      address: h.address,
+      registrationSocialTariffEndDate: action.endDate,
+    };
+    for (const k of keep) if (h[k] !== undefined) body[k] = h[k];
+    return mapOk(await this.client.putPassholder(action.passholderId, body), () => ({
+      ids: [action.passholderId],
+      body: { endDate: action.endDate },
+    }));
   }
 
   private reconcileFailed(a: RecordedAction, error: ApiError): Step {

@@ -87,9 +87,13 @@ function summarise(a: LocalAction): string {
     case 'registration':
       return `Pas verkocht aan ${a.passholder.firstName} ${a.passholder.name}: ${euro(a.priceCents)} (${a.paymentMethod})`;
     case 'card-block':
-      return `Kaart ${a.uitpasNumber} geblokkeerd`;
+      return `Kaart ${a.uitpasNumber} geblokkeerd (${a.reason})`;
     case 'card-replace':
       return `Kaart ${a.oldUitpasNumber} vervangen door ${a.newUitpasNumber}`;
+    case 'kansenstatuut-set':
+      return `Kansenstatuut van ${a.uitpasNumber} tot ${a.endDate}`;
+    case 'membership-add':
+      return `Lidmaatschap kaartsysteem ${a.cardSystemId} voor ${a.uitpasNumber}${a.newUitpasNumber ? ` (kaart ${a.newUitpasNumber})` : ''}`;
     case 'undo':
       return `Geannuleerd: ${a.targetType}`;
   }
@@ -376,51 +380,103 @@ export function createApiDesk(options: ApiDeskOptions): DeskFactory {
       };
     };
 
-    /** POST /passholders/{id}/memberships/{cardSystemId}: a new membership, or a new card for an existing one. */
-    const postMembership = async (
-      holder: Holder,
-      cardSystemId: number,
-      card: string | undefined,
-    ): Promise<ContractResult<string>> => {
-      const organizer = await context.organizer();
-      if (!organizer.ok) return organizer;
-      if (card !== undefined && !cardsOnHand(organizer.value.id).includes(card))
-        return refuse('not-in-stock', `Kaart ${card} zit niet in de voorraad van deze balie.`);
-      const r = await client.http
-        .POST('/passholders/{passholderId}/memberships/{cardSystemId}', {
-          params: { path: { passholderId: holder.id, cardSystemId } },
-          body: {
-            cardType: card === undefined ? 'DIGITAL' : 'NFC_CARD',
-            ...(card === undefined ? {} : { uitpasNumber: card }),
-            registrationOrganizer: { id: organizer.value.id },
-          } as never,
-        })
-        .catch(() => undefined);
-      if (r === undefined || r.error !== undefined || !r.response.ok)
-        return apiFailure(r?.error, r?.response);
-      const after = await holderOf(card ?? holder.cardSystemMemberships?.[0]?.uitpasNumber ?? '');
-      const number =
-        card ??
-        (after.ok
-          ? after.value.cardSystemMemberships?.find((m) => m.cardSystem?.id === cardSystemId)?.uitpasNumber
-          : undefined) ??
-        '';
-      if (card !== undefined)
-        ledger.recordStockMovement({
-          salesPointId: organizer.value.id,
-          movement: 'issued',
-          quantity: 1,
-          uitpasNumber: card,
-          ...who,
-          note: `kaart voor pashouder ${holder.id}`,
-        });
-      ledger.audit({
-        ...who,
-        event: 'membership:posted',
-        detail: { passholderId: holder.id, cardSystemId, card },
-      });
-      return ok(number);
+    /**
+     * Records a desk write with its outbox row (and the stock movement of a card it hands out) in one
+     * transaction, lets the engine send it and waits a while for UiTPAS's answer. A refusal undoes the
+     * stock movement and is shown to staff now, which is its review.
+     */
+    const write = async (
+      action: LocalAction,
+      card: { salesPointId: string; uitpasNumber: string } | undefined,
+    ): Promise<ContractResult<{ state: 'done' | 'queued'; recorded: RecordedAction | undefined }>> => {
+      let recordError: string | undefined;
+      try {
+        ledger.db
+          .transaction(() => {
+            const recorded = ledger.record(action);
+            if (!recorded.ok) {
+              recordError = recorded.error.message;
+              throw new Error('record failed');
+            }
+            if (card !== undefined)
+              ledger.recordStockMovement({
+                ...card,
+                movement: 'issued',
+                quantity: 1,
+                actionId: action.id,
+                ...who,
+              });
+          })
+          .immediate();
+      } catch {
+        return refuse(
+          'storage',
+          recordError ?? 'De wijziging kon niet lokaal bewaard worden. Probeer opnieuw.',
+        );
+      }
+      engine.wake();
+      const outcome = await verdict(action.id);
+      if (outcome?.state === 'rejected') {
+        ledger.markReviewed(action.id, who.staffId, who.stationId);
+        if (card !== undefined)
+          ledger.recordStockMovement({
+            ...card,
+            movement: 'returned',
+            quantity: 1,
+            actionId: action.id,
+            ...who,
+            note: 'geweigerd door UiTPAS',
+          });
+        const p = outcome.lastProblem;
+        return {
+          ok: false,
+          problem: {
+            kind: shortName(p?.type ?? p?.problem?.type) ?? 'rejected',
+            ...(p?.type === undefined ? {} : { type: p.type }),
+            message: p?.problem
+              ? problemText(p.problem, p.message)
+              : { nl: outcome.endUserMessage ?? p?.message ?? 'UiTPAS weigerde deze wijziging.' },
+          },
+        };
+      }
+      const done = outcome?.state === 'confirmed' || outcome?.state === 'reconciled';
+      return ok({ state: done ? 'done' : 'queued', recorded: outcome });
     };
+
+    /** The engine's verdict, or the action as it stands once the engine had to put it aside for later. */
+    const verdict = (actionId: string): Promise<RecordedAction | undefined> =>
+      new Promise((resolve) => {
+        const check = () => {
+          const a = ledger.getAction(actionId);
+          if (a === undefined) return;
+          const final = ['confirmed', 'rejected', 'reconciled'].includes(a.state);
+          const waiting = a.attempts > 0 && (a.state === 'pending' || a.state === 'uncertain');
+          if (final || waiting) done(a);
+        };
+        const done = (a: RecordedAction | undefined) => {
+          clearTimeout(timer);
+          offAction();
+          offStatus();
+          resolve(a);
+        };
+        const offAction = engine.on('action', (a) => {
+          if (a.id === actionId) check();
+        });
+        const offStatus = engine.on('status', check);
+        const timer = setTimeout(() => done(ledger.getAction(actionId)), confirmWithinMs);
+        check();
+      });
+
+    const QUEUED: UserText = {
+      nl: 'Bewaard en in de wachtrij: UiTPAS antwoordde nog niet. De kassa verstuurt het zodra de verbinding er is; volg het op in de geschiedenis.',
+      fr: "Enregistré et en file d'attente : UiTPAS n'a pas encore répondu. Le poste l'enverra dès que la connexion sera rétablie ; suivez-le dans l'historique.",
+      en: 'Saved and queued: UiTPAS has not answered yet. The station sends it as soon as the connection is back; follow it in the history.',
+    };
+
+    const membershipOf = (holder: Holder, uitpasNumber: string) =>
+      holder.cardSystemMemberships?.find(
+        (m) => m.uitpasNumber === uitpasNumber || m.currentCard?.uitpasNumber === uitpasNumber,
+      );
 
     const history = async (): Promise<ContractResult<HistoryItem[]>> => {
       const organizer = await context.organizer();
@@ -478,8 +534,14 @@ export function createApiDesk(options: ApiDeskOptions): DeskFactory {
           });
         }
         const form = emptyRegistrationForm();
-        if (input.uitpasNumber !== undefined && validateUitpasNumber(input.uitpasNumber).ok)
-          form.uitpasNumber = input.uitpasNumber;
+        let card = input.uitpasNumber;
+        if (card === undefined && input.chipNumber !== undefined) {
+          const r = await client.http
+            .GET('/cards', { params: { query: { chipNumber: input.chipNumber } } })
+            .catch(() => undefined);
+          card = (r?.data as { uitpasNumber?: string } | undefined)?.uitpasNumber;
+        }
+        if (card !== undefined && validateUitpasNumber(card).ok) form.uitpasNumber = card;
         const draft = ledger.saveDraft({ id: randomUUID(), ...who, form });
         return ok({ draftId: draft.id, form, updatedAt: new Date(draft.updatedAt).toISOString() });
       },
@@ -721,69 +783,187 @@ export function createApiDesk(options: ApiDeskOptions): DeskFactory {
       },
 
       'desk.kansenstatuut.set': async (input) => {
+        const sp = await salesPoint();
+        if (!sp.ok) return sp;
         const holder = await holderOf(input.uitpasNumber);
         if (!holder.ok) return holder;
         if (input.endDate < today())
           return refuse('invalid-input', 'De einddatum kan niet in het verleden liggen.');
-        const h = holder.value;
-        // PUT replaces the whole pass holder: send back what the API gave, with the new end date.
-        const body = {
-          firstName: h.firstName,
-          name: h.name,
-          dateOfBirth: h.dateOfBirth,
-          address: h.address,
-          ...(h.gender === undefined ? {} : { gender: h.gender }),
-          ...(h.email === undefined ? {} : { email: h.email }),
-          ...(h.phoneNumber === undefined ? {} : { phoneNumber: h.phoneNumber }),
-          ...(h.nationality === undefined ? {} : { nationality: h.nationality }),
-          ...(h.optInPreferences === undefined ? {} : { optInPreferences: h.optInPreferences }),
-          registrationSocialTariffEndDate: input.endDate,
-        };
-        const r = await client.http
-          .PUT('/passholders/{passholderId}', {
-            params: { path: { passholderId: h.id } },
-            body: body as never,
-          })
-          .catch(() => undefined);
-        if (r === undefined || r.error !== undefined || !r.response.ok)
-          return apiFailure(r?.error, r?.response);
-        ledger.audit({
-          ...who,
-          event: 'kansenstatuut:set',
-          detail: { passholderId: h.id, endDate: input.endDate },
+        const n = input.uitpasNumber.replace(/\D/g, '');
+        const created = createAction(
+          { ...who, organizerId: sp.value, now: now() },
+          {
+            type: 'kansenstatuut-set',
+            passholderId: holder.value.id,
+            uitpasNumber: n,
+            endDate: input.endDate,
+          },
+        );
+        if (!created.ok) return refuse('invalid-input', created.error.message);
+        const w = await write(created.value, undefined);
+        if (!w.ok) return w;
+        const after = w.value.state === 'done' ? await holderOf(n) : holder;
+        const view = kansenstatuutView(after.ok ? after.value : holder.value, n);
+        return ok({
+          ...view,
+          actionId: created.value.id,
+          state: w.value.state,
+          message:
+            w.value.state === 'done'
+              ? {
+                  nl: `Kansenstatuut bijgewerkt tot ${input.endDate}.`,
+                  fr: `Statut d'opportunité mis à jour jusqu'au ${input.endDate}.`,
+                  en: `Social tariff updated until ${input.endDate}.`,
+                }
+              : QUEUED,
         });
-        const after = await holderOf(input.uitpasNumber);
-        return after.ok ? ok(kansenstatuutView(after.value, input.uitpasNumber)) : after;
       },
 
       'desk.card.replace': async (input) => {
+        const sp = await salesPoint();
+        if (!sp.ok) return sp;
         const holder = await holderOf(input.uitpasNumber);
         if (!holder.ok) return holder;
         const old = input.uitpasNumber.replace(/\D/g, '');
         const fresh = input.newUitpasNumber.replace(/\D/g, '');
         if (!validateUitpasNumber(fresh).ok)
           return refuse('invalid-input', 'Het nummer van de nieuwe kaart klopt niet.');
-        const membership = holder.value.cardSystemMemberships?.find((m) => m.uitpasNumber === old);
+        if (!cardsOnHand(sp.value).includes(fresh))
+          return refuse('not-in-stock', `Kaart ${fresh} zit niet in de voorraad van deze balie.`);
+        const cardSystemId = membershipOf(holder.value, old)?.cardSystem?.id;
+        if (cardSystemId === undefined)
+          return refuse('not-found', 'Deze kaart hoort bij geen lidmaatschap van de pashouder.');
+        const created = createAction(
+          { ...who, organizerId: sp.value, now: now() },
+          {
+            type: 'card-replace',
+            passholderId: holder.value.id,
+            cardSystemId,
+            oldUitpasNumber: old,
+            newUitpasNumber: fresh,
+            reason: input.reason,
+          },
+        );
+        if (!created.ok) return refuse('invalid-input', created.error.message);
+        const w = await write(created.value, { salesPointId: sp.value, uitpasNumber: fresh });
+        if (!w.ok) return w;
+        const pass = w.value.state === 'done' ? await client.getPass(fresh) : undefined;
+        return ok({
+          uitpasNumber: fresh,
+          points: pass?.ok ? pass.value.points : 0,
+          actionId: created.value.id,
+          state: w.value.state,
+          message:
+            w.value.state === 'done'
+              ? {
+                  nl: `Kaart ${old} is vervangen door ${fresh}; de punten blijven behouden.`,
+                  fr: `La carte ${old} est remplacée par ${fresh} ; les points sont conservés.`,
+                  en: `Card ${old} was replaced by ${fresh}; the points are kept.`,
+                }
+              : QUEUED,
+        });
+      },
+
+      'desk.card.block': async (input) => {
+        const sp = await salesPoint();
+        if (!sp.ok) return sp;
+        const holder = await holderOf(input.uitpasNumber);
+        if (!holder.ok) return holder;
+        const n = input.uitpasNumber.replace(/\D/g, '');
+        const membership = membershipOf(holder.value, n);
         const cardSystemId = membership?.cardSystem?.id;
         if (cardSystemId === undefined)
           return refuse('not-found', 'Deze kaart hoort bij geen lidmaatschap van de pashouder.');
-        const posted = await postMembership(holder.value, cardSystemId, fresh);
-        if (!posted.ok) return posted;
-        const pass = await client.getPass(fresh);
+        const created = createAction(
+          { ...who, organizerId: sp.value, now: now() },
+          {
+            type: 'card-block',
+            passholderId: holder.value.id,
+            cardSystemId,
+            uitpasNumber: n,
+            reason: input.reason,
+            ...(input.note === undefined || input.note.trim() === '' ? {} : { note: input.note.trim() }),
+          },
+        );
+        if (!created.ok) return refuse('invalid-input', created.error.message);
+        const w = await write(created.value, undefined);
+        if (!w.ok) return w;
         return ok({
-          uitpasNumber: fresh,
-          points: pass.ok ? pass.value.points : 0,
-          message: { nl: `Kaart ${old} is vervangen door ${fresh}; de punten blijven behouden.` },
+          actionId: created.value.id,
+          state: w.value.state,
+          message:
+            w.value.state === 'done'
+              ? {
+                  nl: `Kaart ${n} is geblokkeerd. De pashouder houdt lidmaatschap en punten op een digitale pas; geef een nieuwe kaart mee via "Kaart vervangen".`,
+                  fr: `La carte ${n} est bloquée. Le titulaire garde son affiliation et ses points sur un pass numérique ; remettez une nouvelle carte via « Remplacer la carte ».`,
+                  en: `Card ${n} is blocked. The pass holder keeps the membership and points on a digital pass; hand out a new card with "Replace card".`,
+                }
+              : QUEUED,
         });
       },
 
       'desk.membership.add': async (input) => {
+        const sp = await salesPoint();
+        if (!sp.ok) return sp;
         const holder = await holderOf(input.uitpasNumber);
         if (!holder.ok) return holder;
+        const n = input.uitpasNumber.replace(/\D/g, '');
+        if (holder.value.cardSystemMemberships?.some((m) => m.cardSystem?.id === input.cardSystemId))
+          return refuse(
+            'already-member',
+            'De pashouder is al lid van dit kaartsysteem. Een nieuwe kaart geeft u via "Kaart vervangen".',
+          );
         const card = input.newUitpasNumber?.replace(/\D/g, '');
-        const posted = await postMembership(holder.value, input.cardSystemId, card);
-        if (!posted.ok) return posted;
-        return ok({ uitpasNumber: posted.value, message: { nl: 'Lidmaatschap toegevoegd.' } });
+        if (card !== undefined && !cardsOnHand(sp.value).includes(card))
+          return refuse('not-in-stock', `Kaart ${card} zit niet in de voorraad van deze balie.`);
+        const created = createAction(
+          { ...who, organizerId: sp.value, now: now() },
+          {
+            type: 'membership-add',
+            passholderId: holder.value.id,
+            uitpasNumber: n,
+            cardSystemId: input.cardSystemId,
+            ...(card === undefined ? {} : { newUitpasNumber: card }),
+          },
+        );
+        if (!created.ok) return refuse('invalid-input', created.error.message);
+        const w = await write(
+          created.value,
+          card === undefined ? undefined : { salesPointId: sp.value, uitpasNumber: card },
+        );
+        if (!w.ok) return w;
+        let number = card;
+        if (w.value.state === 'done' && number === undefined) {
+          const after = await holderOf(n);
+          const m = after.ok
+            ? after.value.cardSystemMemberships?.find((x) => x.cardSystem?.id === input.cardSystemId)
+            : undefined;
+          number = m?.currentCard?.uitpasNumber ?? m?.uitpasNumber;
+        }
+        return ok({
+          ...(number === undefined ? {} : { uitpasNumber: number }),
+          actionId: created.value.id,
+          state: w.value.state,
+          message:
+            w.value.state === 'done'
+              ? {
+                  nl: `Lidmaatschap toegevoegd${number ? ` (pas ${number})` : ''}.`,
+                  fr: `Affiliation ajoutée${number ? ` (pass ${number})` : ''}.`,
+                  en: `Membership added${number ? ` (pass ${number})` : ''}.`,
+                }
+              : QUEUED,
+        });
+      },
+
+      'desk.cardSystems': async () => {
+        const r = await client.http.GET('/card-systems', {}).catch(() => undefined);
+        if (r === undefined || r.data === undefined) return apiFailure(r?.error, r?.response);
+        const list = (r.data as { member?: { id?: number; name?: string }[] }).member ?? [];
+        return ok({
+          cardSystems: list.flatMap((c) =>
+            typeof c.id === 'number' ? [{ id: c.id, name: c.name ?? String(c.id) }] : [],
+          ),
+        });
       },
 
       'desk.history': async () => {

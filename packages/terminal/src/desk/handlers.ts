@@ -55,7 +55,9 @@ export function deskUnavailable(): DeskHandlers {
     'desk.kansenstatuut.get': unavailable,
     'desk.kansenstatuut.set': unavailable,
     'desk.card.replace': unavailable,
+    'desk.card.block': unavailable,
     'desk.membership.add': unavailable,
+    'desk.cardSystems': unavailable,
     'desk.history': unavailable,
     'desk.undo': unavailable,
   };

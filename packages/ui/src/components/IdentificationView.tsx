@@ -2,6 +2,7 @@ import type { Identification, Language, PassholderView } from '@uitpas/domain';
 import { formatUitpasNumber } from '@uitpas/domain';
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../i18n/index.ts';
+import { RegisterBlankCard } from '../desk/RegisterBlankCard.tsx';
 import { useTerminal } from './context.tsx';
 import { useOptionalPassholder } from '../passholder/context.tsx';
 import { formatAge, formatDateTime } from '../passholder/format.ts';
@@ -122,9 +123,10 @@ export function IdentificationView() {
           <h2>{t(TITLES[identification.kind])}</h2>
           <p data-testid="identification-message">{pickText(identification.message, language)}</p>
           {identification.kind === 'blank-card' && (
-            <button type="button" className="primary" disabled>
-              {t('result.register')}
-            </button>
+            <RegisterBlankCard
+              uitpasNumber={identification.uitpasNumber}
+              chipNumber={identification.chipNumber}
+            />
           )}
         </div>
       )}

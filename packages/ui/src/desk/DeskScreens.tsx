@@ -7,14 +7,16 @@ import { useTerminal } from '../components/context.tsx';
 import { pickText } from '../i18n/index.ts';
 import { useDesk } from './context.tsx';
 import type { DeskView } from './desk-store.ts';
+import { CardScreen, WriteState } from './CardScreen.tsx';
 import { RegistrationWizard } from './RegistrationWizard.tsx';
 import { usePermissionCheck } from '../session/context.tsx';
 
-const VIEWS: DeskView[] = ['counter', 'register', 'kansenstatuut', 'stock', 'report', 'history'];
+const VIEWS: DeskView[] = ['counter', 'register', 'kansenstatuut', 'cards', 'stock', 'report', 'history'];
 /** Desk screens shown only when the organizer has the permission their main action needs. */
 const VIEW_PERMISSIONS: Partial<Record<DeskView, string>> = {
   register: 'PASSHOLDERS_WRITE',
   kansenstatuut: 'PASSHOLDERS_WRITE_SOCIALTARIFF',
+  cards: 'PASSHOLDERS_WRITE',
 };
 
 const euro = (cents: number) =>
@@ -51,7 +53,7 @@ export function DeskNav() {
   );
 }
 
-function Problem() {
+export function Problem() {
   const { i18n } = useTranslation('desk');
   const problem = useDesk((s) => s.problem);
   const notice = useDesk((s) => s.notice);
@@ -72,7 +74,7 @@ function Problem() {
   );
 }
 
-function LabelledInput({
+export function LabelledInput({
   label,
   value,
   onChange,
@@ -204,6 +206,39 @@ function DayChart({ bars }: { bars: { label: string; value: number }[] }) {
   );
 }
 
+/** Any past day's report, by its Europe/Brussels calendar date. */
+function DayPicker({ day }: { day: string | undefined }) {
+  const { t } = useTranslation('desk');
+  const loadReport = useDesk((s) => s.loadReport);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+  const [chosen, setChosen] = useState(day ?? today);
+  const id = useId();
+  return (
+    <form
+      className="desk-actions"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (chosen !== '') void loadReport(chosen);
+      }}
+    >
+      <div className="desk-field">
+        <label htmlFor={id}>{t('report.day')}</label>
+        <input id={id} type="date" max={today} value={chosen} onChange={(e) => setChosen(e.target.value)} />
+      </div>
+      <button type="submit">{t('report.show')}</button>
+      <button
+        type="button"
+        onClick={() => {
+          setChosen(today);
+          void loadReport(today);
+        }}
+      >
+        {t('report.today')}
+      </button>
+    </form>
+  );
+}
+
 function ReportScreen() {
   const { t } = useTranslation('desk');
   const report = useDesk((s) => s.report);
@@ -211,6 +246,7 @@ function ReportScreen() {
   if (!report)
     return (
       <section className="panel">
+        <DayPicker day={undefined} />
         <Problem />
       </section>
     );
@@ -227,6 +263,7 @@ function ReportScreen() {
   return (
     <section className="panel" aria-labelledby="desk-report-heading">
       <h2 id="desk-report-heading">{t('report.heading', { day: report.day })}</h2>
+      <DayPicker day={report.day} />
       <Problem />
       {report.closedAt && (
         <p role="status" data-testid="report-closed">
@@ -349,6 +386,7 @@ function KansenstatuutScreen() {
         <button type="submit">{t('kansenstatuut.lookup')}</button>
       </form>
       <Problem />
+      <WriteState />
       {view && (
         <>
           <dl className="facts" data-testid="kansenstatuut">
@@ -464,6 +502,7 @@ export function DeskScreen() {
     <main id="main" className="desk-main">
       {view === 'register' && <RegistrationWizard />}
       {view === 'kansenstatuut' && <KansenstatuutScreen />}
+      {view === 'cards' && <CardScreen />}
       {view === 'stock' && <StockScreen />}
       {view === 'report' && <ReportScreen />}
       {view === 'history' && <HistoryScreen />}

@@ -210,6 +210,7 @@ function StepFields({ step, form }: { step: RegistrationStep; form: Registration
           <Choice name="cardType" options={['NFC_CARD', 'DIGITAL'] as const} />
           {form.cardType === 'NFC_CARD' && <Field name="uitpasNumber" hint={t('register.uitpasHint')} />}
           <Field name="voucher" />
+          <Field name="note" hint={t('register.noteHint')} />
         </>
       );
     case 'payment':

@@ -13,3 +13,8 @@ export function useDesk<T>(selector: (state: DeskState) => T): T {
   if (!store) throw new Error('useDesk needs a DeskProvider');
   return useStore(store, selector);
 }
+
+/** The desk store when the app has one (the counter), undefined elsewhere (the kiosk). */
+export function useOptionalDeskStore(): DeskStore | undefined {
+  return useContext(DeskContext);
+}

@@ -1,7 +1,9 @@
 // The front desk screens' state (issue 7): which desk screen is open, the registration being typed (saved
 // to the terminal's ledger on every change), card stock, the day report and the day's history.
 import {
+  type CardReason,
   type ContractClient,
+  type DeskWriteState,
   type DayReportView,
   type DraftSummary,
   type HistoryItem,
@@ -16,7 +18,7 @@ import {
 } from '@uitpas/domain';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export type DeskView = 'counter' | 'register' | 'kansenstatuut' | 'stock' | 'report' | 'history';
+export type DeskView = 'counter' | 'register' | 'kansenstatuut' | 'cards' | 'stock' | 'report' | 'history';
 
 export interface StepMessage {
   step: RegistrationStep;
@@ -39,11 +41,15 @@ export interface DeskState {
   report: DayReportView | undefined;
   history: HistoryItem[];
   kansenstatuut: KansenstatuutView | undefined;
+  cardSystems: { id: number; name: string }[];
+  /** Whether the last card or membership write is done at UiTPAS or still queued in the ledger. */
+  writeState: DeskWriteState | undefined;
   /** The last problem of a desk command that has no step of its own. */
   problem: TerminalProblem | undefined;
   notice: UserText | undefined;
   show(view: DeskView): Promise<void>;
-  startRegistration(uitpasNumber?: string): Promise<void>;
+  /** A new registration, with a blank card from stock filled in when one was scanned or tapped. */
+  startRegistration(uitpasNumber?: string, chipNumber?: string): Promise<void>;
   resumeDraft(draftId: string): Promise<void>;
   abandonDraft(): Promise<void>;
   update(patch: Partial<RegistrationForm>): void;
@@ -62,6 +68,8 @@ export interface DeskState {
   loadKansenstatuut(uitpasNumber: string): Promise<void>;
   replaceCard(uitpasNumber: string, newUitpasNumber: string): Promise<void>;
   setKansenstatuut(uitpasNumber: string, endDate: string): Promise<void>;
+  blockCard(uitpasNumber: string, reason: CardReason, note: string): Promise<boolean>;
+  addMembership(uitpasNumber: string, cardSystemId: number, newUitpasNumber: string): Promise<boolean>;
 }
 
 export type DeskStore = StoreApi<DeskState>;
@@ -108,20 +116,29 @@ export function createDeskStore(client: ContractClient): DeskStore {
       report: undefined,
       history: [],
       kansenstatuut: undefined,
+      cardSystems: [],
+      writeState: undefined,
       problem: undefined,
       notice: undefined,
 
       async show(view) {
-        set({ view, problem: undefined, notice: undefined });
+        set({ view, problem: undefined, notice: undefined, writeState: undefined });
         if (view === 'register') {
           const r = await client.invoke('desk.drafts.list', {});
           set(r.ok ? { drafts: r.value.drafts } : { problem: r.problem });
         } else if (view === 'stock') await stockCall(client.invoke('desk.stock.get', {}));
         else if (view === 'report') await get().loadReport();
         else if (view === 'history') await loadHistory();
+        else if (view === 'cards' && get().cardSystems.length === 0) {
+          const r = await client.invoke('desk.cardSystems', {});
+          set(r.ok ? { cardSystems: r.value.cardSystems } : { problem: r.problem });
+        }
       },
-      async startRegistration(uitpasNumber) {
-        const r = await client.invoke('desk.draft.open', uitpasNumber ? { uitpasNumber } : {});
+      async startRegistration(uitpasNumber, chipNumber) {
+        const r = await client.invoke('desk.draft.open', {
+          ...(uitpasNumber ? { uitpasNumber } : {}),
+          ...(chipNumber ? { chipNumber } : {}),
+        });
         if (!r.ok) return set({ problem: r.problem });
         set({
           view: 'register',
@@ -236,13 +253,51 @@ export function createDeskStore(client: ContractClient): DeskStore {
           reason: 'LOSS_THEFT',
         });
         set(
-          r.ok ? { notice: r.value.message, problem: undefined } : { problem: r.problem, notice: undefined },
+          r.ok
+            ? { notice: r.value.message, writeState: r.value.state, problem: undefined }
+            : { problem: r.problem, notice: undefined, writeState: undefined },
         );
-        if (r.ok) await get().loadKansenstatuut(r.value.uitpasNumber);
+        if (r.ok && r.value.state === 'done') await get().loadKansenstatuut(r.value.uitpasNumber);
       },
       async setKansenstatuut(uitpasNumber, endDate) {
         const r = await client.invoke('desk.kansenstatuut.set', { uitpasNumber, endDate });
-        set(r.ok ? { kansenstatuut: r.value, problem: undefined } : { problem: r.problem });
+        set(
+          r.ok
+            ? {
+                kansenstatuut: r.value,
+                notice: r.value.message,
+                writeState: r.value.state,
+                problem: undefined,
+              }
+            : { problem: r.problem, notice: undefined, writeState: undefined },
+        );
+      },
+      async blockCard(uitpasNumber, reason, note) {
+        const r = await client.invoke('desk.card.block', {
+          uitpasNumber,
+          reason,
+          ...(note.trim() === '' ? {} : { note }),
+        });
+        set(
+          r.ok
+            ? { notice: r.value.message, writeState: r.value.state, problem: undefined }
+            : { problem: r.problem, notice: undefined, writeState: undefined },
+        );
+        return r.ok;
+      },
+      async addMembership(uitpasNumber, cardSystemId, newUitpasNumber) {
+        const card = newUitpasNumber.replace(/\D/g, '');
+        const r = await client.invoke('desk.membership.add', {
+          uitpasNumber,
+          cardSystemId,
+          ...(card === '' ? {} : { newUitpasNumber: card }),
+        });
+        set(
+          r.ok
+            ? { notice: r.value.message, writeState: r.value.state, problem: undefined }
+            : { problem: r.problem, notice: undefined, writeState: undefined },
+        );
+        return r.ok;
       },
       async undo(actionId) {
         const r = await client.invoke('desk.undo', { actionId });
