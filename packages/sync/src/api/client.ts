@@ -386,6 +386,7 @@ export function createUitpasClient(options: UitpasClientOptions) {
       call(
         () => http.GET('/passholders/{passholderId}', { params: { path: { passholderId } }, ...text }),
         S.passholderRecordSchema,
+      ),
     /** The whole pass holder as the desk's writes need it (PUT sends it back with one change). */
     getPassholderDetail: (passholderId: string) =>
       call(
