@@ -240,16 +240,15 @@ describe('pass holders at the kiosk', () => {
   });
 
   it('says so when the activity is over, and refuses a tap until one is open again', async () => {
-    await page.getByRole('button', { name: 'Klaar' }).click();
     await lateEveningInBrussels();
-    await page.getByTestId('no-activity').waitFor({ timeout: 20_000 });
-    await shoot('activity-ended');
     await tap(CHIPS.noah);
     await answer('no-activity');
     await shoot('no-activity', ['nl', 'fr'], ANSWER('no-activity'));
+    await page.getByRole('button', { name: 'Klaar' }).click();
+    await page.getByTestId('no-activity').waitFor({ timeout: 20_000 });
+    await shoot('activity-ended', ['nl', 'fr'], '[data-testid="no-activity"]');
     await axe();
     await noonInBrussels();
-    await page.getByRole('button', { name: 'Klaar' }).click();
     await page.getByTestId('activity').waitFor({ timeout: 20_000 });
     // Nothing was saved for the refused tap.
     const checkins = (await sandbox.admin.state()).checkins.filter((c) => c.uitpas_number === NOAH_UITPAS);
@@ -306,10 +305,10 @@ describe('when things break', () => {
     expect(text).toContain('Je tap is bewaard');
     expect(text).not.toMatch(/Je spaarde|Je hebt nu/);
     await shoot('queued', ['nl', 'fr'], ANSWER('queued'));
-    await axe();
     await page.getByRole('button', { name: 'Klaar' }).click();
     await page.getByTestId('offline').waitFor();
-    await shoot('offline');
+    await shoot('offline', ['nl', 'fr'], '[data-testid="offline"]');
+    await axe();
     await sandbox.restart();
     await expect
       .poll(
