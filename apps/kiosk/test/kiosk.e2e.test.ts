@@ -256,7 +256,7 @@ describe('pass holders at the kiosk', () => {
     // Nothing was saved for the refused tap.
     const checkins = (await sandbox.admin.state()).checkins.filter((c) => c.uitpas_number === NOAH_UITPAS);
     expect(checkins).toHaveLength(0);
-  }, 60_000);
+  }, 120_000);
 
   it('warns before the idle reset, lets the visitor stay, and then clears everything of the visit', async () => {
     await tap(CHIPS.jonas);
@@ -366,7 +366,7 @@ describe('the IT screen', () => {
     for (const chip of Object.values(CHIPS)) expect(json.toUpperCase()).not.toContain(chip.toUpperCase());
     await page.getByRole('button', { name: 'Sluiten' }).click();
     await page.getByTestId('attract').waitFor();
-  }, 60_000);
+  }, 120_000);
 
   it('sets the kiosk up again after a confirmation, keeping what it recorded', async () => {
     await page.keyboard.press('Control+Alt+K');
@@ -392,5 +392,5 @@ describe('the IT screen', () => {
     await expect(page.getByTestId('queue-depth').textContent()).resolves.toMatch(/^0 te versturen/);
     await page.getByRole('button', { name: 'Sluiten' }).click();
     await page.getByTestId('attract').waitFor();
-  }, 60_000);
+  }, 120_000);
 });
