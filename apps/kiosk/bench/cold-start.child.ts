@@ -1,5 +1,6 @@
-// One cold start for soak.bench.ts: a fresh process creates a kiosk station and reports, in ms since the
-// process started, when its terminal was ready to answer (and how long creating the station itself took).
+// One cold start for soak.bench.ts (bundled like the shipped terminal, or through tsx): a fresh process
+// creates a kiosk station, asks its terminal for the first state and reports, in ms since the
+// process started, when that state came (and how long creating the station itself took).
 import { startKioskStation } from '@uitpas/terminal/kiosk';
 
 const dataDir = process.argv[2] as string;

@@ -24,6 +24,9 @@ const CHIPS = {
   jonas: '04b2c3d4e5f607',
   noah: '04d4e5f6071829',
   blocked: '04f60718293a4b',
+  groupPass: '045c6d7e8f90a1',
+  /** In no seed data: a card UiTPAS does not know. */
+  unknown: '04c0ffee00beef',
 };
 const NOAH_UITPAS = '0400000010415';
 
@@ -53,31 +56,58 @@ async function axe(target: Page = page): Promise<void> {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-async function shootAsIs(state: string, language: string): Promise<void> {
+async function shootAsIs(state: string, language: string, shows?: string, keepAlive = false): Promise<void> {
   for (const [name, size] of [
     ['portrait', PORTRAIT],
     ['landscape', LANDSCAPE],
   ] as const) {
     await page.setViewportSize(size);
+    // A touch on an empty corner counts as the visitor being there: a screenshot on a loaded machine can
+    // take longer than the idle time, and the reset would replace the state being shot.
+    if (keepAlive) await page.mouse.click(4, size.height - 4);
+    // The shot must show the state it is named after, not what the idle reset left.
+    if (shows !== undefined) await page.locator(shows).waitFor({ timeout: 1000 });
     await page.screenshot({ path: join(SHOTS, `${state}-${language}-${name}.png`) });
   }
 }
 
-/** Screenshots of the current state in portrait and landscape, Dutch and French. */
-async function shoot(state: string, languages: ('nl' | 'fr')[] = ['nl', 'fr']): Promise<void> {
+/**
+ * Screenshots of the current state in portrait and landscape, Dutch and French. Visitor answers go before
+ * axe: on a loaded machine a scan can outlast the idle reset.
+ */
+async function shoot(
+  state: string,
+  languages: ('nl' | 'fr')[] = ['nl', 'fr'],
+  shows?: string,
+): Promise<void> {
   for (const language of languages) {
     const chip = page.locator(`.languages button[lang="${language}"]`);
     if ((await chip.count()) > 0) await chip.click();
-    await shootAsIs(state, language);
+    await shootAsIs(state, language, shows, shows !== undefined);
   }
   const nl = page.locator('.languages button[lang="nl"]');
   if ((await nl.count()) > 0) await nl.click();
 }
 
+const ANSWER = (outcome: string) => `[data-testid="answer"][data-outcome="${outcome}"]`;
+
 /** The seed's "today" activity is open all day; noon keeps the test clear of midnight. */
 async function noonInBrussels(): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
   await sandbox.admin.setClock(`${today}T11:00:00Z`);
+}
+
+/** 23:45 in Brussels today (winter or summer time): after the seed's "today" activity, before midnight. */
+async function lateEveningInBrussels(): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  const hour = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Brussels',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  });
+  const at = ['21', '22'].map((h) => new Date(`${today}T${h}:45:00Z`)).find((d) => hour.format(d) === '23');
+  if (at === undefined) throw new Error('no 23:45 in Brussels today');
+  await sandbox.admin.setClock(at);
 }
 
 beforeAll(async () => {
@@ -130,14 +160,16 @@ describe('kiosk setup', () => {
   it('opens on the setup screen and refuses an unknown configuration code clearly', async () => {
     await page.getByTestId('setup').waitFor();
     await axe();
-    await shoot('setup', ['nl']);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByLabel('Code de configuration').waitFor();
+    await shoot('setup');
     await page.getByLabel('Configuratiecode').fill('GEEN-GELDIGE-CODE');
     await page.getByLabel('Pincode voor het IT-scherm (4 tot 8 cijfers)').fill(PIN);
     await page.getByRole('button', { name: 'Zuil instellen' }).click();
     await expect(page.getByTestId('setup-error').textContent()).resolves.toContain(
       'configuratiecode is niet gekend',
     );
-    await shoot('setup-error', ['nl']);
+    await shoot('setup-error');
   });
 
   it('sets up with the region code, then shows the attract screen with the activity and its QR', async () => {
@@ -166,8 +198,8 @@ describe('pass holders at the kiosk', () => {
     await page.getByTestId('rewards').waitFor();
     // Privacy: the kiosk shows no name at all (the kiosk API gives none).
     await expect(page.locator('body').textContent()).resolves.not.toMatch(/Amira/);
+    await shoot('saved', ['nl', 'fr'], ANSWER('saved'));
     await axe();
-    await shoot('saved');
   });
 
   it('refuses a second tap the same day kindly', async () => {
@@ -176,32 +208,76 @@ describe('pass holders at the kiosk', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
       'Je spaarde vandaag al een punt',
     );
+    await shoot('already-saved', ['nl', 'fr'], ANSWER('already-saved'));
     await axe();
-    await shoot('already-saved');
   });
 
   it('sends a blocked card to the desk', async () => {
     await tap(CHIPS.blocked);
     await answer('card-blocked');
     await expect(page.locator('.desk').textContent()).resolves.toContain('balie');
-    await shoot('blocked');
+    await shoot('blocked', ['nl', 'fr'], ANSWER('card-blocked'));
   });
+
+  it('sends a card UiTPAS does not know to the desk', async () => {
+    await tap(CHIPS.unknown);
+    await answer('unknown-card');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'We herkennen deze kaart niet.',
+    );
+    await expect(page.locator('.desk').textContent()).resolves.toContain('balie');
+    await shoot('unknown-card', ['nl', 'fr'], ANSWER('unknown-card'));
+    await axe();
+  });
+
+  it('says a check-in the API does not allow cannot be saved now, with the API reason', async () => {
+    // A group pass cannot check in: the API answers checkin-not-allowed, the "not now" refusal.
+    await tap(CHIPS.groupPass);
+    await answer('activity-over');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Voor deze activiteit kan je nu geen punten sparen.',
+    );
+    await expect(page.locator('.api-message').textContent()).resolves.toContain('groepspas');
+    await shoot('activity-over', ['nl', 'fr'], ANSWER('activity-over'));
+    await axe();
+  });
+
+  it('says so when the activity is over, and refuses a tap until one is open again', async () => {
+    await lateEveningInBrussels();
+    await tap(CHIPS.noah);
+    await answer('no-activity');
+    await shoot('no-activity', ['nl', 'fr'], ANSWER('no-activity'));
+    await page.getByRole('button', { name: 'Klaar' }).click();
+    await page.getByTestId('no-activity').waitFor({ timeout: 20_000 });
+    await shoot('activity-ended', ['nl', 'fr'], '[data-testid="no-activity"]');
+    await axe();
+    await noonInBrussels();
+    await page.getByTestId('activity').waitFor({ timeout: 20_000 });
+    // Nothing was saved for the refused tap.
+    const checkins = (await sandbox.admin.state()).checkins.filter((c) => c.uitpas_number === NOAH_UITPAS);
+    expect(checkins).toHaveLength(0);
+  }, 120_000);
 
   it('warns before the idle reset, lets the visitor stay, and then clears everything of the visit', async () => {
     await tap(CHIPS.jonas);
     await answer('saved');
-    await page.getByRole('button', { name: 'Français' }).click();
     const warning = page.getByTestId('idle-warning');
     await warning.waitFor({ timeout: 15_000 });
+    await shootAsIs('idle-warning', 'nl', '[data-testid="idle-warning"]');
+    await page.getByRole('button', { name: 'Ik ben er nog' }).click();
+    await warning.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Français' }).click();
+    await warning.waitFor({ timeout: 15_000 });
     await expect(warning.textContent()).resolves.toMatch(/L'écran recommence dans \d+ secondes/);
-    await axe();
     // A language chip would count as activity here: shoot the countdown as it is.
-    await shootAsIs('idle-warning', 'fr');
+    await shootAsIs('idle-warning', 'fr', '[data-testid="idle-warning"]');
     await page.getByRole('button', { name: 'Je suis encore là' }).click();
     await warning.waitFor({ state: 'detached' });
     await expect(page.getByTestId('answer').count()).resolves.toBe(1);
     // Untouched now: the warning comes back and, at least 20 s later, the screen starts over.
     await warning.waitFor({ timeout: 15_000 });
+    // The scan has the countdown's 20 s; the reset that follows is awaited below.
+    await axe();
     await page.getByTestId('attract').waitFor({ timeout: 40_000 });
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nl');
     const text = (await page.locator('body').textContent()) ?? '';
@@ -231,17 +307,17 @@ describe('when things break', () => {
     const text = (await page.getByTestId('answer').textContent()) ?? '';
     expect(text).toContain('Je tap is bewaard');
     expect(text).not.toMatch(/Je spaarde|Je hebt nu/);
-    await axe();
-    await shoot('queued');
-    // On a loaded machine the axe scan and screenshots can outlast the visitor's idle time, which already
-    // took the screen back to attract; either way the visitor is done.
+    await shoot('queued', ['nl', 'fr'], ANSWER('queued'));
+    // On a loaded machine the screenshots can outlast the visitor's idle time, which already took the
+    // screen back to attract; either way the visitor is done.
     await page
       .getByRole('button', { name: 'Klaar' })
       .click({ timeout: 5000 })
       .catch(() => undefined);
     await page.getByTestId('attract').waitFor({ timeout: 40_000 });
     await page.getByTestId('offline').waitFor();
-    await shoot('offline');
+    await shoot('offline', ['nl', 'fr'], '[data-testid="offline"]');
+    await axe();
     await sandbox.restart();
     await expect
       .poll(
@@ -267,6 +343,7 @@ describe('the IT screen', () => {
     await page.mouse.down();
     await page.getByTestId('it-pin').waitFor({ timeout: 6000 });
     await page.mouse.up();
+    await shoot('it-pin');
     await page.getByLabel('Pincode').fill('0000');
     await page.getByRole('button', { name: 'Openen' }).click();
     await page.getByRole('alert').waitFor();
@@ -283,7 +360,8 @@ describe('the IT screen', () => {
     await expect(page.getByTestId('test-taps').textContent()).resolves.toContain('04…29');
     expect((await sandbox.admin.state()).checkins.length).toBe(before);
     await axe();
-    await shoot('it-screen', ['nl']);
+    await shoot('it-screen');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Diagnose exporteren' }).click();
     const bundle = await download;
@@ -294,5 +372,31 @@ describe('the IT screen', () => {
     for (const chip of Object.values(CHIPS)) expect(json.toUpperCase()).not.toContain(chip.toUpperCase());
     await page.getByRole('button', { name: 'Sluiten' }).click();
     await page.getByTestId('attract').waitFor();
-  }, 60_000);
+  }, 120_000);
+
+  it('sets the kiosk up again after a confirmation, keeping what it recorded', async () => {
+    await page.keyboard.press('Control+Alt+K');
+    await page.getByLabel('Pincode').fill(PIN);
+    await page.getByRole('button', { name: 'Openen' }).click();
+    await page.getByTestId('it-screen').waitFor();
+    await page.getByRole('button', { name: 'Opnieuw instellen' }).click();
+    await page.getByTestId('reset-confirm').waitFor();
+    await axe();
+    await shoot('reset-confirm');
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    await page.getByTestId('reset-confirm').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Opnieuw instellen' }).click();
+    await page.getByRole('button', { name: 'Ja, opnieuw instellen' }).click();
+    await page.getByTestId('setup').waitFor();
+    await page.getByLabel('Configuratiecode').fill(sandbox.seed.KIOSKS.maldegem.configurationCode);
+    await page.getByLabel('Pincode voor het IT-scherm (4 tot 8 cijfers)').fill('1357');
+    await page.getByRole('button', { name: 'Zuil instellen' }).click();
+    await page.getByTestId('attract').waitFor();
+    await page.keyboard.press('Control+Alt+K');
+    await page.getByLabel('Pincode').fill('1357');
+    await page.getByRole('button', { name: 'Openen' }).click();
+    await expect(page.getByTestId('queue-depth').textContent()).resolves.toMatch(/^0 te versturen/);
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+    await page.getByTestId('attract').waitFor();
+  }, 120_000);
 });

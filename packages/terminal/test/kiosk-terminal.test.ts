@@ -1,6 +1,6 @@
 // The kiosk's use cases against the real sandbox over loopback, a real SQLite ledger and the reader hub
 // with a simulated reader (the PC/SC path is covered end to end in apps/kiosk).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KioskTap, TerminalEvent } from '@uitpas/domain';
@@ -15,6 +15,7 @@ const events: TerminalEvent[] = [];
 
 const AMIRA_CHIP = '04A1B2C3D4E5F6';
 const BLOCKED_CHIP = '04F60718293A4B';
+const JONAS_CHIP = '04B2C3D4E5F607';
 
 async function tap(chip: string): Promise<KioskTap> {
   const from = events.length;
@@ -109,4 +110,38 @@ describe('the kiosk terminal', () => {
     expect(diag).toMatchObject({ ok: true, value: { appVersion: '0.1.0-test', api: { reachable: true } } });
     expect(JSON.stringify(diag)).not.toContain(AMIRA_CHIP);
   });
+
+  it('sets up again from the IT screen, and a tap queued before that is still sent once', async () => {
+    const checkinsBefore = (await sandbox.admin.state()).checkins.length;
+    await sandbox.stop();
+    expect((await tap(JONAS_CHIP)).outcome).toBe('queued');
+    const unlocked = await run({ name: 'kiosk.unlock', input: { pin: '4321' } });
+    if (!unlocked.ok) throw new Error('unlock failed');
+    const { session } = unlocked.value as { session: string };
+    expect((await run({ name: 'kiosk.reset-setup', input: { session: 'guess' } })).ok).toBe(false);
+    const reset = await run({ name: 'kiosk.reset-setup', input: { session } });
+    expect(reset).toMatchObject({ ok: true, value: { configured: false } });
+    expect(existsSync(join(dataDir, 'kiosk-config.json'))).toBe(false);
+    // The old IT session ended with the setup.
+    expect((await run({ name: 'kiosk.diagnostics', input: { session } })).ok).toBe(false);
+    await sandbox.restart();
+    await expect
+      .poll(async () => (await sandbox.admin.state()).checkins.length, { timeout: 30_000, interval: 250 })
+      .toBe(checkinsBefore + 1);
+    const again = await run({
+      name: 'kiosk.setup',
+      input: {
+        configurationCode: sandbox.seed.KIOSKS.maldegem.configurationCode,
+        name: 'Zuil bib opnieuw',
+        readerId: SIMULATED_READER,
+        pin: '1357',
+      },
+    });
+    expect(again).toMatchObject({
+      ok: true,
+      value: { configured: true, device: { name: 'Zuil bib opnieuw' } },
+    });
+    expect((await run({ name: 'kiosk.unlock', input: { pin: '1357' } })).ok).toBe(true);
+    expect((await sandbox.admin.state()).checkins.length).toBe(checkinsBefore + 1);
+  }, 90_000);
 });

@@ -1,4 +1,5 @@
-// Electron entry of the kiosk. Paths point at the built renderer and preload, next to this file.
+// Electron entry of the kiosk. Paths point at the built renderer and preload, and at the terminal: from
+// source through tsx in development, from its bundle in dist/ when packaged (no compile at start, P7).
 import { fileURLToPath } from 'node:url';
 import { startKiosk } from './kiosk.main.ts';
 

@@ -4,6 +4,7 @@ import type { ContractClient } from '@uitpas/domain';
 import { connectTerminal } from './transport.ts';
 import { useKiosk, visitorPresent } from './store.ts';
 import { ItScreen, Setup } from './Staff.tsx';
+import { STAFF_TEXTS } from './staff-texts.ts';
 import { TEXTS } from './texts.ts';
 import { Answer, Attract, IdleWarning, LanguageChips } from './Visitor.tsx';
 
@@ -61,13 +62,14 @@ function useIdleTimer(): number | undefined {
 
 function ItCorner() {
   const openIt = useKiosk((s) => s.openIt);
+  const label = STAFF_TEXTS[useKiosk((s) => s.staffLanguage)].itCorner;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const cancel = () => clearTimeout(timer.current);
   return (
     <button
       type="button"
       className="it-corner"
-      aria-label="IT-scherm (lang indrukken)"
+      aria-label={label}
       data-testid="it-corner"
       onPointerDown={() => {
         cancel();

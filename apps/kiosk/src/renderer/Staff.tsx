@@ -1,13 +1,54 @@
-// IT staff's screens, in Dutch: the setup of a fresh kiosk and the PIN-guarded IT screen.
+// IT staff's screens: the setup of a fresh kiosk and the PIN-guarded IT screen, in the language staff pick
+// there (Dutch first).
 import { useEffect, useState, type FormEvent } from 'react';
-import type { ContractClient, KioskReaderView } from '@uitpas/domain';
+import type { ContractClient, KioskReaderView, UserText } from '@uitpas/domain';
 import { useKiosk } from './store.ts';
+import { LANGUAGES } from './texts.ts';
+import { STAFF_TEXTS, pickStaff, type StaffCatalogue } from './staff-texts.ts';
 
-const READER_STATE = { ready: 'werkt', degraded: 'storing', offline: 'niet gevonden' } as const;
+/** A message kept as what it is, so it follows a change of language. */
+type Message = { own: 'pinDigits' | 'codeAndName' } | { terminal: UserText };
+
+function useStaffTexts(): StaffCatalogue {
+  return STAFF_TEXTS[useKiosk((s) => s.staffLanguage)];
+}
+
+function StaffLanguages() {
+  const language = useKiosk((s) => s.staffLanguage);
+  const setLanguage = useKiosk((s) => s.setStaffLanguage);
+  return (
+    <nav className="languages" aria-label={STAFF_TEXTS[language].chooseLanguage}>
+      {LANGUAGES.map((l) => (
+        <button
+          key={l.code}
+          type="button"
+          lang={l.code}
+          className="chip"
+          aria-pressed={language === l.code}
+          onClick={() => setLanguage(l.code)}
+        >
+          {l.name}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+function Alert({ message, testId }: { message: Message | undefined; testId?: string }) {
+  const t = useStaffTexts();
+  const language = useKiosk((s) => s.staffLanguage);
+  if (message === undefined) return null;
+  return (
+    <p className="notice warn" role="alert" data-testid={testId}>
+      {'own' in message ? t[message.own] : pickStaff(message.terminal, language)}
+    </p>
+  );
+}
 
 export function Setup({ client }: { client: ContractClient }) {
+  const t = useStaffTexts();
   const [readers, setReaders] = useState<KioskReaderView[]>([]);
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<Message | undefined>();
   const [busy, setBusy] = useState(false);
   const setKiosk = useKiosk((s) => s.setKiosk);
 
@@ -31,11 +72,11 @@ export function Setup({ client }: { client: ContractClient }) {
     const value = (name: string) => String(form.get(name) ?? '').trim();
     const pin = value('pin');
     if (!/^\d{4,8}$/.test(pin)) {
-      setError('De pincode heeft 4 tot 8 cijfers.');
+      setError({ own: 'pinDigits' });
       return;
     }
     if (value('code') === '' || value('name') === '') {
-      setError('Vul de configuratiecode en de naam van de zuil in.');
+      setError({ own: 'codeAndName' });
       return;
     }
     setBusy(true);
@@ -51,48 +92,45 @@ export function Setup({ client }: { client: ContractClient }) {
     });
     setBusy(false);
     if (result.ok) setKiosk(result.value);
-    else setError(result.problem.message.nl);
+    else setError({ terminal: result.problem.message });
   }
 
   return (
     <main className="staff" data-testid="setup">
-      <h1>Zuil instellen</h1>
-      <p>Geef de configuratiecode van je regio in. publiq bezorgt ze samen met de zuil.</p>
+      <StaffLanguages />
+      <h1>{t.setupTitle}</h1>
+      <p>{t.setupIntro}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <label>
-          Configuratiecode
+          {t.code}
           <input name="code" autoComplete="off" autoCapitalize="characters" required />
         </label>
         <label>
-          Naam van de zuil
-          <input name="name" defaultValue="Zuil inkom" required maxLength={100} />
+          {t.kioskName}
+          <input name="name" defaultValue={t.defaultKioskName} required maxLength={100} />
         </label>
         <label>
-          Kaartlezer
+          {t.reader}
           <select name="reader" defaultValue={readers[0]?.id ?? ''}>
-            <option value="">De eerste lezer die er is</option>
+            <option value="">{t.firstReader}</option>
             {readers.map((r) => (
               <option key={r.id} value={r.id}>
-                {r.id} ({READER_STATE[r.state]})
+                {r.id} ({t.readerState[r.state]})
               </option>
             ))}
           </select>
         </label>
         <label>
-          Waar zit de lezer? (voor bezoekers, optioneel)
-          <input name="position" maxLength={100} placeholder="De lezer zit onder het scherm." />
+          {t.position}
+          <input name="position" maxLength={100} placeholder={t.positionPlaceholder} />
         </label>
         <label>
-          Pincode voor het IT-scherm (4 tot 8 cijfers)
+          {t.pin}
           <input name="pin" type="password" inputMode="numeric" autoComplete="new-password" required />
         </label>
-        {error && (
-          <p className="notice warn" role="alert" data-testid="setup-error">
-            {error}
-          </p>
-        )}
+        <Alert message={error} testId="setup-error" />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Bezig…' : 'Zuil instellen'}
+          {busy ? t.busy : t.setUp}
         </button>
       </form>
     </main>
@@ -100,15 +138,18 @@ export function Setup({ client }: { client: ContractClient }) {
 }
 
 export function ItScreen({ client }: { client: ContractClient }) {
+  const t = useStaffTexts();
   const it = useKiosk((s) => s.it);
   const setIt = useKiosk((s) => s.setIt);
   const openIt = useKiosk((s) => s.openIt);
-  const [error, setError] = useState<string | undefined>();
+  const setKiosk = useKiosk((s) => s.setKiosk);
+  const [error, setError] = useState<Message | undefined>();
+  const [confirmReset, setConfirmReset] = useState(false);
 
   async function refresh(session: string) {
     const r = await client.invoke('kiosk.diagnostics', { session });
     if (r.ok) setIt({ diagnostics: r.value });
-    else setError(r.problem.message.nl);
+    else setError({ terminal: r.problem.message });
   }
 
   async function unlock(event: FormEvent<HTMLFormElement>) {
@@ -116,7 +157,7 @@ export function ItScreen({ client }: { client: ContractClient }) {
     const pin = String(new FormData(event.currentTarget).get('pin') ?? '');
     const r = await client.invoke('kiosk.unlock', { pin });
     if (!r.ok) {
-      setError(r.problem.message.nl);
+      setError({ terminal: r.problem.message });
       return;
     }
     setError(undefined);
@@ -135,6 +176,19 @@ export function ItScreen({ client }: { client: ContractClient }) {
     if (r.ok) setIt({ testMode: r.value.on, testTaps: [] });
   }
 
+  async function resetSetup() {
+    if (!it.session) return;
+    const r = await client.invoke('kiosk.reset-setup', { session: it.session });
+    setConfirmReset(false);
+    if (!r.ok) {
+      setError({ terminal: r.problem.message });
+      return;
+    }
+    // The IT session ended with the setup; the page shows the setup screen for the new state.
+    setKiosk(r.value);
+    openIt(false);
+  }
+
   function exportBundle() {
     if (!it.diagnostics) return;
     const blob = new Blob([JSON.stringify(it.diagnostics, null, 2)], { type: 'application/json' });
@@ -148,23 +202,20 @@ export function ItScreen({ client }: { client: ContractClient }) {
   if (!it.session) {
     return (
       <main className="staff" data-testid="it-pin">
-        <h1>IT-scherm</h1>
+        <StaffLanguages />
+        <h1>{t.itTitle}</h1>
         <form onSubmit={(e) => void unlock(e)}>
           <label>
-            Pincode
+            {t.pinLabel}
             <input name="pin" type="password" inputMode="numeric" autoComplete="off" autoFocus />
           </label>
-          {error && (
-            <p className="notice warn" role="alert">
-              {error}
-            </p>
-          )}
+          <Alert message={error} />
           <div className="row">
             <button type="submit" className="primary">
-              Openen
+              {t.open}
             </button>
             <button type="button" onClick={() => void close()}>
-              Terug
+              {t.back}
             </button>
           </div>
         </form>
@@ -175,72 +226,92 @@ export function ItScreen({ client }: { client: ContractClient }) {
   const d = it.diagnostics;
   return (
     <main className="staff" data-testid="it-screen">
-      <h1>IT-scherm</h1>
+      <StaffLanguages />
+      <h1>{t.itTitle}</h1>
       {d && (
         <dl className="diagnostics">
-          <dt>Versie</dt>
+          <dt>{t.version}</dt>
           <dd data-testid="app-version">{d.appVersion}</dd>
-          <dt>Zuil</dt>
-          <dd>
-            {d.device ? `${d.device.name} (release track: ${d.device.releaseTrack})` : 'niet ingesteld'}
-          </dd>
-          <dt>Lezers</dt>
+          <dt>{t.kiosk}</dt>
+          <dd>{d.device ? t.releaseTrack(d.device.name, d.device.releaseTrack) : t.notSetUp}</dd>
+          <dt>{t.readers}</dt>
           <dd>
             <ul>
               {d.readers.map((r) => (
                 <li key={r.id}>
-                  {r.id}: {READER_STATE[r.state]}
-                  {r.chosen ? ' (gekozen)' : ''}, {r.tapCount} taps
-                  {r.lastError ? `, laatste fout: ${r.lastError}` : ''}
+                  {r.id}: {t.readerState[r.state]}
+                  {r.chosen ? t.chosen : ''}, {t.taps(r.tapCount)}
+                  {r.lastError ? `, ${t.lastError(r.lastError)}` : ''}
                 </li>
               ))}
             </ul>
           </dd>
-          <dt>UiTPAS API</dt>
+          <dt>{t.api}</dt>
           <dd data-testid="api-health">
-            {d.api.reachable
-              ? `bereikbaar, ${d.api.latencyMs ?? '?'} ms`
-              : `niet bereikbaar (${d.api.problem ?? ''})`}
+            {d.api.reachable ? t.reachable(d.api.latencyMs) : t.unreachable(d.api.problem ?? '')}
           </dd>
-          <dt>Wachtrij</dt>
-          <dd data-testid="queue-depth">
-            {d.queue.depth} te versturen, {d.queue.uncertain} onzeker, {d.queue.rejected} na te kijken
-          </dd>
-          <dt>Laatste synchronisatie</dt>
-          <dd>{d.lastSyncAt ? new Date(d.lastSyncAt).toLocaleString('nl-BE') : 'nog niet'}</dd>
-          <dt>Activiteit</dt>
+          <dt>{t.queue}</dt>
+          <dd data-testid="queue-depth">{t.queueLine(d.queue.depth, d.queue.uncertain, d.queue.rejected)}</dd>
+          <dt>{t.lastSync}</dt>
+          <dd>{d.lastSyncAt ? new Date(d.lastSyncAt).toLocaleString(t.locale) : t.notYet}</dd>
+          <dt>{t.activity}</dt>
           <dd>
             {d.event
-              ? `${d.event.title} (${d.event.source === 'configured' ? 'ingesteld' : 'automatisch gevonden'})`
-              : 'geen'}
+              ? `${d.event.title} (${d.event.source === 'configured' ? t.configured : t.auto})`
+              : t.none}
           </dd>
         </dl>
       )}
+      <Alert message={error} />
       <section aria-labelledby="test-title">
-        <h2 id="test-title">Testtap</h2>
-        <p>{it.testMode ? 'Hou een kaart tegen de lezer: de tap wordt getoond, niet bewaard.' : 'Uit.'}</p>
+        <h2 id="test-title">{t.testTitle}</h2>
+        <p>{it.testMode ? t.testOn : t.testOff}</p>
         <ul data-testid="test-taps">
-          {it.testTaps.map((t) => (
-            <li key={t.at}>
-              {new Date(t.at).toLocaleTimeString('nl-BE')}: kaart {t.chip} op {t.readerId}
+          {it.testTaps.map((tap) => (
+            <li key={tap.at}>
+              {t.testTap(new Date(tap.at).toLocaleTimeString(t.locale), tap.chip, tap.readerId)}
             </li>
           ))}
         </ul>
       </section>
-      <div className="row">
-        <button type="button" onClick={() => void refresh(it.session as string)}>
-          Vernieuwen
-        </button>
-        <button type="button" onClick={() => void toggleTest()}>
-          {it.testMode ? 'Testtap stoppen' : 'Testtap starten'}
-        </button>
-        <button type="button" onClick={exportBundle}>
-          Diagnose exporteren
-        </button>
-        <button type="button" className="primary" onClick={() => void close()}>
-          Sluiten
-        </button>
-      </div>
+      {confirmReset ? (
+        <section
+          className="confirm"
+          role="alertdialog"
+          aria-labelledby="reset-title"
+          data-testid="reset-confirm"
+        >
+          <h2 id="reset-title">{t.resetTitle}</h2>
+          <p>{t.resetText}</p>
+          {d && <p>{t.resetQueued(d.queue.depth)}</p>}
+          <div className="row">
+            <button type="button" className="primary danger" onClick={() => void resetSetup()}>
+              {t.resetConfirm}
+            </button>
+            <button type="button" onClick={() => setConfirmReset(false)} autoFocus>
+              {t.cancel}
+            </button>
+          </div>
+        </section>
+      ) : (
+        <div className="row">
+          <button type="button" onClick={() => void refresh(it.session as string)}>
+            {t.refresh}
+          </button>
+          <button type="button" onClick={() => void toggleTest()}>
+            {it.testMode ? t.stopTest : t.startTest}
+          </button>
+          <button type="button" onClick={exportBundle}>
+            {t.exportDiagnostics}
+          </button>
+          <button type="button" onClick={() => setConfirmReset(true)}>
+            {t.resetSetup}
+          </button>
+          <button type="button" className="primary" onClick={() => void close()}>
+            {t.close}
+          </button>
+        </div>
+      )}
     </main>
   );
 }

@@ -24,6 +24,8 @@ interface KioskStore {
   visitor: Visitor;
   itOpen: boolean;
   it: ItSession;
+  /** The language of the setup and IT screens, chosen there; not the visitor's and not reset with a visit. */
+  staffLanguage: KioskLanguage;
   setConnected(connected: boolean): void;
   setKiosk(kiosk: KioskState): void;
   showTap(tap: KioskTap): void;
@@ -33,6 +35,7 @@ interface KioskStore {
   endVisit(): void;
   openIt(open: boolean): void;
   setIt(patch: Partial<ItSession>): void;
+  setStaffLanguage(language: KioskLanguage): void;
 }
 
 const emptyVisitor = (): Visitor => ({
@@ -55,6 +58,7 @@ export const useKiosk = create<KioskStore>((set) => ({
   visitor: emptyVisitor(),
   itOpen: false,
   it: emptyIt(),
+  staffLanguage: 'nl',
   setConnected: (connected) => set({ connected }),
   setKiosk: (kiosk) => set({ kiosk }),
   showTap: (tap) =>
@@ -69,6 +73,7 @@ export const useKiosk = create<KioskStore>((set) => ({
   endVisit: () => set({ visitor: emptyVisitor() }),
   openIt: (open) => set(open ? { itOpen: true } : { itOpen: false, it: emptyIt() }),
   setIt: (patch) => set((s) => ({ it: { ...s.it, ...patch } })),
+  setStaffLanguage: (staffLanguage) => set({ staffLanguage }),
 }));
 
 /** Whether a visitor left anything on screen that the idle timer must clear. */

@@ -1,5 +1,5 @@
 // The kiosk's texts in the visitor's language. Dutch first; French, English and German for visitors.
-// IT screens stay in Dutch, French or English (staff languages), falling back to Dutch for German.
+// The IT staff's screens have their own catalogue in staff-texts.ts.
 import type { KioskLanguage, KioskTapOutcome, UserText } from '@uitpas/domain';
 
 export const LANGUAGES: { code: KioskLanguage; name: string }[] = [

@@ -153,6 +153,11 @@ export const KIOSK_COMMANDS = {
     output: z.object({ on: z.boolean() }),
   },
   'kiosk.lock': { input: z.object({ session: z.string().max(64) }).strict(), output: z.object({}) },
+  /** Forgets the device's setup (IT screen, after a confirmation); queued taps stay and are still sent. */
+  'kiosk.reset-setup': {
+    input: z.object({ session: z.string().max(64) }).strict(),
+    output: kioskStateSchema,
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const KIOSK_EVENTS = [

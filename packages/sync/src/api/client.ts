@@ -1,6 +1,7 @@
 // The UiTPAS API v4 client: typed requests (openapi-fetch over the generated OpenAPI types), a timeout on
 // every call, authentication with one renewal after a 401, and every response parsed at the edge into a
 // value or a typed error. Nothing here throws for a network or server problem.
+import { withDeadline } from './deadline.ts';
 import createClient from 'openapi-fetch';
 import type { z } from 'zod';
 import {
@@ -192,10 +193,11 @@ export function createUitpasClient(options: UitpasClientOptions) {
       }
       const r = request.clone();
       for (const [k, v] of Object.entries(h.headers)) r.headers.set(k, v);
-      const signal = AbortSignal.timeout(timeoutMs);
-      const response = await baseFetch(new Request(r, { signal }));
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, text };
+      return withDeadline(timeoutMs, async (signal) => {
+        const response = await baseFetch(new Request(r, { signal }));
+        const text = await response.text();
+        return { status: response.status, headers: response.headers, text };
+      });
     };
     let raw = await attempt();
     // A 401 means the request was not processed, so sending it once more with a new token is safe.

@@ -2,6 +2,7 @@
 // code, the device record, the current check-in event, a card's balance, and the organizers' rewards (by
 // client identification: kiosk tokens cannot read rewards). Check-ins themselves go through the ledger and
 // the engine (`postKioskCheckin` in client.ts). Nothing here throws for a network or server problem.
+import { withDeadline } from './deadline.ts';
 import { parseProblem, problemNameFromUri, type Problem, type ProblemTypeName } from '@uitpas/domain';
 
 export type KioskApiError =
@@ -83,19 +84,21 @@ export function createKioskApi(options: KioskApiOptions) {
     let response: Response;
     let text: string;
     try {
-      response = await doFetch(
-        new Request(`${base}${path}`, {
-          method,
-          headers: {
-            accept: 'application/json',
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-            ...headers,
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-          signal: AbortSignal.timeout(timeoutMs),
-        }),
-      );
-      text = await response.text();
+      [response, text] = await withDeadline(timeoutMs, async (signal) => {
+        const r = await doFetch(
+          new Request(`${base}${path}`, {
+            method,
+            headers: {
+              accept: 'application/json',
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+              ...headers,
+            },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+            signal,
+          }),
+        );
+        return [r, await r.text()] as const;
+      });
     } catch (error) {
       if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
         return { ok: false, error: { kind: 'timeout' } };

@@ -3,7 +3,7 @@
 // rewards, and a PIN-guarded IT view. It serves the same `Terminal` interface as the counter's, so both
 // hosts (WebSocket, Electron utility process) carry it unchanged.
 import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   KIOSK_COMMANDS,
@@ -310,17 +310,21 @@ export function createKioskTerminal(options: KioskTerminalOptions): KioskTermina
   }
 
   function startSync(id: string): void {
-    const client = createUitpasClient({
-      baseUrl: options.apiBaseUrl,
-      auth: { kind: 'kiosk-device', deviceToken: id },
-      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    });
-    engine = new SyncEngine({ ledger, client, intervalMs: syncIntervalMs, referenceIntervalMs: 0 });
-    engine.on('status', (s) => {
-      if (s.lastSuccessAt !== null && s.lastError === null) online = true;
-      publishState();
-    });
-    engine.start();
+    // After "set up again" the engine of the first setup is still running with the same device id: it
+    // kept sending the queued taps meanwhile, and it goes on.
+    if (engine === undefined) {
+      const client = createUitpasClient({
+        baseUrl: options.apiBaseUrl,
+        auth: { kind: 'kiosk-device', deviceToken: id },
+        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      });
+      engine = new SyncEngine({ ledger, client, intervalMs: syncIntervalMs, referenceIntervalMs: 0 });
+      engine.on('status', (s) => {
+        if (s.lastSuccessAt !== null && s.lastError === null) online = true;
+        publishState();
+      });
+      engine.start();
+    }
     refreshTimer ??= setInterval(() => void refresh(), syncIntervalMs);
     refreshTimer.unref?.();
     void refresh();
@@ -515,6 +519,23 @@ export function createKioskTerminal(options: KioskTerminalOptions): KioskTermina
       sessions.delete(input.session);
       testMode = false;
       return ok({});
+    },
+    'kiosk.reset-setup': async (input) => {
+      if (!session(input.session)) return fail('locked', NOT_UNLOCKED);
+      if (config === undefined) return fail('not-configured', NOT_CONFIGURED);
+      // Only the configuration goes. The ledger with its queued taps, the device id (their token) and the
+      // engine stay, so every recorded tap is still sent; a new setup keeps the same device id.
+      rmSync(configFile, { force: true });
+      log(
+        `setup cleared on the IT screen (was kiosk ${config.kioskId}); ${ledger.queueStats().depth} queued`,
+      );
+      config = undefined;
+      event = undefined;
+      rewards = [];
+      sessions.clear();
+      testMode = false;
+      publishState();
+      return ok(state());
     },
   };
 
