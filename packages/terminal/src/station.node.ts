@@ -7,6 +7,7 @@ import { ReaderHub, SimulatedSource } from '@uitpas/reader-driver';
 import { createUitpasClient, openLedger, SyncEngine } from '@uitpas/sync';
 import { createApiAdapters } from './api-adapters.node.ts';
 import { createApiDesk } from './desk/api-desk.node.ts';
+import { createApiRewards } from './rewards/api-rewards.node.ts';
 import { cardReadsFromHub } from './readers.ts';
 import { createTerminal, type Terminal } from './terminal.ts';
 import { createStandInAdapters, STAND_IN } from './testing/stand-in-adapters.ts';
@@ -156,7 +157,14 @@ export async function createStationTerminal(
     stationId: settings.stationId,
     staffId: settings.staffId,
   });
-  const terminal = createTerminal({ adapters, station: settings.station, log, desk });
+  const rewards = createApiRewards({
+    ledger,
+    client,
+    engine,
+    stationId: settings.stationId,
+    staffId: settings.staffId,
+  });
+  const terminal = createTerminal({ adapters, station: settings.station, log, desk, rewards });
   return {
     terminal,
     simulator,

@@ -18,6 +18,7 @@ import {
 import type { CardInput, Organizer, TerminalAdapters } from './adapters.ts';
 import { TEXTS, problem } from './texts.ts';
 import { deskUnavailable, type DeskFactory } from './desk/handlers.ts';
+import { rewardsUnavailable, type RewardContext, type RewardFactory } from './rewards/handlers.ts';
 
 export interface TerminalOptions {
   adapters: TerminalAdapters;
@@ -26,6 +27,8 @@ export interface TerminalOptions {
   log?: (message: string) => void;
   /** The front desk's use cases (issue 7); without it desk commands are refused clearly. */
   desk?: DeskFactory;
+  /** Rewards, the review list and every-tap mode (issue 6); without it only every-tap works. */
+  rewards?: RewardFactory;
 }
 
 export interface Terminal {
@@ -283,6 +286,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
             tariffId: tariff.id,
             tariffName: tariff.name,
             tariffPriceCents: tariff.priceCents,
+            ...(offer.provisional === undefined ? {} : { provisional: true }),
           });
         }
       }
@@ -312,7 +316,32 @@ export function createTerminal(options: TerminalOptions): Terminal {
           : { ok: false, problem: problem('unknown-organizer', TEXTS.unknownOrganizer) };
       },
     }) ?? deskUnavailable()),
+    ...(options.rewards ?? rewardsUnavailable)(rewardContext()),
   };
+
+  function rewardContext(): RewardContext {
+    return {
+      station: () => station,
+      organizer: async () => {
+        if (!station.organizer) {
+          const chosen = await chooseOrganizer(options.station.organizerId);
+          if (!chosen.ok) return chosen;
+        }
+        return station.organizer
+          ? ok(station.organizer)
+          : { ok: false, problem: problem('unknown-organizer', TEXTS.unknownOrganizer) };
+      },
+      passholderFor,
+      isCurrent: (identificationId) => identificationId === identificationSeq,
+      onEvent: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      emit,
+      checkin: (identificationId, eventId) => handlers.checkin({ identificationId, eventId }),
+      activityName: (eventId) => knownActivities.get(eventId)?.name,
+    };
+  }
 
   const unsubscribers = [
     adapters.readers.subscribe((input: CardInput) => {

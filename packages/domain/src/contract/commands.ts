@@ -17,6 +17,7 @@ import {
 } from './views.ts';
 import { KIOSK_COMMANDS } from './kiosk.ts';
 import { DESK_COMMANDS } from './desk.ts';
+import { REWARD_COMMANDS } from './rewards.ts';
 
 /** Typed or scanned text is bounded: no scanner or typist produces more. */
 const inputText = z.string().max(256);
@@ -122,6 +123,7 @@ export const COMMANDS = {
   },
   ...KIOSK_COMMANDS,
   ...DESK_COMMANDS,
+  ...REWARD_COMMANDS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type CommandName = keyof typeof COMMANDS;

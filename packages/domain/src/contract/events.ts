@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { identificationSchema, readerHealthSchema, stationConfigSchema, syncStatusSchema } from './views.ts';
 import { KIOSK_EVENTS } from './kiosk.ts';
+import { REWARD_EVENTS } from './rewards.ts';
 
 export const terminalEventSchema = z.discriminatedUnion('type', [
   /** A new identification (from any source) replaces the previous pass holder everywhere. */
@@ -11,5 +12,6 @@ export const terminalEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('readers'), readers: z.array(readerHealthSchema) }),
   z.object({ type: z.literal('station'), station: stationConfigSchema }),
   ...KIOSK_EVENTS,
+  ...REWARD_EVENTS,
 ]);
 export type TerminalEvent = z.infer<typeof terminalEventSchema>;

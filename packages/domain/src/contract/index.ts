@@ -5,3 +5,4 @@ export * from './messages.ts';
 export * from './client.ts';
 export * from './kiosk.ts';
 export * from './desk.ts';
+export * from './rewards.ts';
