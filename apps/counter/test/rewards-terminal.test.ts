@@ -81,7 +81,11 @@ describe('rewards at the counter against the sandbox', () => {
     expect(list.offline).toBe(false);
     expect(list.balance).toBe(seed().PASSHOLDERS.amira.points);
     const byId = new Map(list.rewards.map((r) => [r.id, r]));
-    expect(byId.get(seed().REWARDS.welkom.id)).toMatchObject({ type: 'WELCOME', redeemable: true, points: 0 });
+    expect(byId.get(seed().REWARDS.welkom.id)).toMatchObject({
+      type: 'WELCOME',
+      redeemable: true,
+      points: 0,
+    });
     expect(byId.get(seed().REWARDS.koffie.id)).toMatchObject({ type: 'POINTS', redeemable: true, points: 5 });
     const soldOut = byId.get(seed().REWARDS.uitverkocht.id);
     expect(soldOut).toMatchObject({ redeemable: false, reason: 'REWARD_VOLUME' });
@@ -90,14 +94,20 @@ describe('rewards at the counter against the sandbox', () => {
       redeemable: false,
       reason: 'PASSHOLDER_APPLICABLE_CARDSYSTEMS',
     });
-    expect(byId.get(seed().REWARDS.kerstmarkt.id)).toMatchObject({ redeemable: false, reason: 'REWARD_PERIOD' });
+    expect(byId.get(seed().REWARDS.kerstmarkt.id)).toMatchObject({
+      redeemable: false,
+      reason: 'REWARD_PERIOD',
+    });
   });
 
   it('redeems a welcome and a points reward once each, then undoes the points reward', async () => {
     const amira = seed().PASSHOLDERS.amira;
     const id = await identify(amira.uitpasNumber);
     await call('rewards.list', { identificationId: id });
-    const welcome = await call('rewards.redeem', { identificationId: id, rewardId: seed().REWARDS.welkom.id });
+    const welcome = await call('rewards.redeem', {
+      identificationId: id,
+      rewardId: seed().REWARDS.welkom.id,
+    });
     expect(welcome).toMatchObject({ state: 'confirmed', pointsSpent: 0, balance: amira.points });
     expect(welcome.redeemInfo?.text).toBeTruthy();
     const coffee = await call('rewards.redeem', { identificationId: id, rewardId: seed().REWARDS.koffie.id });
@@ -113,14 +123,19 @@ describe('rewards at the counter against the sandbox', () => {
     expect((await liveRedemptions(amira.id)).map((r) => r.reward_id)).toEqual([seed().REWARDS.welkom.id]);
     expect((await call('rewards.list', { identificationId: id })).balance).toBe(amira.points);
     // Undone once is undone: the same redemption cannot be undone twice.
-    expect((await attempt('rewards.undo', { identificationId: id, actionId: coffee.actionId })).ok).toBe(false);
+    expect((await attempt('rewards.undo', { identificationId: id, actionId: coffee.actionId })).ok).toBe(
+      false,
+    );
   });
 
   it('refuses a redemption named for someone who is no longer at the desk', async () => {
     const first = await identify(seed().PASSHOLDERS.jonas.uitpasNumber);
     await call('rewards.list', { identificationId: first });
     await identify(seed().PASSHOLDERS.amira.uitpasNumber);
-    const stale = await attempt('rewards.redeem', { identificationId: first, rewardId: seed().REWARDS.koffie.id });
+    const stale = await attempt('rewards.redeem', {
+      identificationId: first,
+      rewardId: seed().REWARDS.koffie.id,
+    });
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.problem.kind).toBe('stale-identification');
     expect(await liveRedemptions(seed().PASSHOLDERS.jonas.id)).toHaveLength(0);
@@ -132,10 +147,15 @@ describe('rewards at the counter against the sandbox', () => {
     await call('rewards.list', { identificationId: id });
     // Points spent elsewhere between the list and the redemption: UiTPAS refuses it.
     await sandbox.admin.setPoints(jonas.id, 0);
-    const refused = await attempt('rewards.redeem', { identificationId: id, rewardId: seed().REWARDS.filmticket.id });
+    const refused = await attempt('rewards.redeem', {
+      identificationId: id,
+      rewardId: seed().REWARDS.filmticket.id,
+    });
     expect(refused.ok).toBe(false);
     const review = await call('review.list', {});
-    const item = review.items.find((i) => i.type === 'reward-redemption' && i.summary.includes(jonas.uitpasNumber));
+    const item = review.items.find(
+      (i) => i.type === 'reward-redemption' && i.summary.includes(jonas.uitpasNumber),
+    );
     expect(item).toMatchObject({ state: 'rejected' });
     expect(item?.message.length).toBeGreaterThan(5);
     await poll(async () => (await call('status.get', {})).sync.needsReview).toBeGreaterThan(0);
@@ -151,13 +171,18 @@ describe('rewards at the counter against the sandbox', () => {
     await sandbox.admin.setPoints(jonas.id, jonas.points);
     await call('rewards.list', { identificationId: id2 });
     await sandbox.admin.setPoints(jonas.id, 0);
-    expect((await attempt('rewards.redeem', { identificationId: id2, rewardId: seed().REWARDS.draagtas.id })).ok).toBe(
-      false,
-    );
+    expect(
+      (await attempt('rewards.redeem', { identificationId: id2, rewardId: seed().REWARDS.draagtas.id })).ok,
+    ).toBe(false);
     const second = (await call('review.list', {})).items.find((i) => i.type === 'reward-redemption');
     expect(second).toBeDefined();
-    expect((await attempt('review.dismiss', { actionId: second?.actionId ?? '', note: '  ' })).ok).toBe(false);
-    const dismissed = await call('review.dismiss', { actionId: second?.actionId ?? '', note: 'Punten elders gebruikt' });
+    expect((await attempt('review.dismiss', { actionId: second?.actionId ?? '', note: '  ' })).ok).toBe(
+      false,
+    );
+    const dismissed = await call('review.dismiss', {
+      actionId: second?.actionId ?? '',
+      note: 'Punten elders gebruikt',
+    });
     expect(dismissed.reviewedBy).toBe('an');
     expect((await call('review.list', {})).items.some((i) => i.actionId === second?.actionId)).toBe(false);
     await sandbox.admin.setPoints(jonas.id, jonas.points);
@@ -168,21 +193,34 @@ describe('rewards at the counter against the sandbox', () => {
     const id = await identify(noah.uitpasNumber);
     await call('rewards.list', { identificationId: id });
     // The request is processed but its answer is a 500, and the history cannot be read: outcome unknown.
-    await sandbox.admin.addFault({ route: 'POST /rewards/redeemed', kind: 'status', status: 500, remaining: 1 });
-    await sandbox.admin.addFault({ route: 'GET /rewards/redeemed', kind: 'status', status: 500, remaining: 1000 });
-    const pending = await call('rewards.redeem', { identificationId: id, rewardId: seed().REWARDS.koffie.id });
+    await sandbox.admin.addFault({
+      route: 'POST /rewards/redeemed',
+      kind: 'status',
+      status: 500,
+      remaining: 1,
+    });
+    await sandbox.admin.addFault({
+      route: 'GET /rewards/redeemed',
+      kind: 'status',
+      status: 500,
+      remaining: 1000,
+    });
+    const pending = await call('rewards.redeem', {
+      identificationId: id,
+      rewardId: seed().REWARDS.koffie.id,
+    });
     expect(pending.state).toBe('queued');
-    await poll(async () => (await call('review.list', {})).items.find((i) => i.actionId === pending.actionId)?.state).toBe(
-      'uncertain',
-    );
+    await poll(
+      async () => (await call('review.list', {})).items.find((i) => i.actionId === pending.actionId)?.state,
+    ).toBe('uncertain');
     const dismiss = await attempt('review.dismiss', { actionId: pending.actionId, note: 'weg ermee' });
     expect(dismiss.ok).toBe(false);
     await sandbox.admin.clearFaults();
     const retry = await call('review.retry', { actionId: pending.actionId });
     expect(retry.outcome).toBe('reconciling');
-    await poll(async () => (await call('review.list', {})).items.some((i) => i.actionId === pending.actionId)).toBe(
-      false,
-    );
+    await poll(async () =>
+      (await call('review.list', {})).items.some((i) => i.actionId === pending.actionId),
+    ).toBe(false);
     expect(await liveRedemptions(noah.id)).toHaveLength(1);
   });
 
@@ -240,22 +278,40 @@ describe('rewards at the counter against the sandbox', () => {
       expect(welcome?.redeemable).toBe(true);
       // Lotte has 3 points: the coffee (5) is refused by the same rule the API applies.
       const coffee = offline.rewards.find((r) => r.id === s.REWARDS.koffie.id);
-      expect(coffee).toMatchObject({ redeemable: false, reason: 'uitpas/reward-passholder-points-constraint' });
-      const queued = await call('rewards.redeem', { identificationId: lotteId, rewardId: s.REWARDS.welkom.id });
+      expect(coffee).toMatchObject({
+        redeemable: false,
+        reason: 'uitpas/reward-passholder-points-constraint',
+      });
+      const queued = await call('rewards.redeem', {
+        identificationId: lotteId,
+        rewardId: s.REWARDS.welkom.id,
+      });
       expect(queued.state).toBe('queued');
       // Queued redemptions count: the welcome reward cannot be redeemed twice offline.
-      const twice = await attempt('rewards.redeem', { identificationId: lotteId, rewardId: s.REWARDS.welkom.id });
+      const twice = await attempt('rewards.redeem', {
+        identificationId: lotteId,
+        rewardId: s.REWARDS.welkom.id,
+      });
       expect(twice.ok).toBe(false);
 
       const amiraOffline = await identify(amira.uitpasNumber);
-      const tariffs = await call('tariffs.get', { identificationId: amiraOffline, eventId: concert?.id ?? '' });
+      const tariffs = await call('tariffs.get', {
+        identificationId: amiraOffline,
+        eventId: concert?.id ?? '',
+      });
       expect(tariffs.offers.every((o) => o.provisional !== undefined)).toBe(true);
       const offer = tariffs.offers.find((o) => o.tariffs.length > 0);
       expect(offer).toBeDefined();
       const sale = await call('ticket-sale.register', {
         identificationId: amiraOffline,
         eventId: concert?.id ?? '',
-        lines: [{ regularPriceCents: offer?.regularPriceCents ?? 0, tariffId: offer?.tariffs[0]?.id ?? '', count: 1 }],
+        lines: [
+          {
+            regularPriceCents: offer?.regularPriceCents ?? 0,
+            tariffId: offer?.tariffs[0]?.id ?? '',
+            count: 1,
+          },
+        ],
       });
       expect(sale.state).toBe('queued');
       expect(sale.message.nl).toContain('voorlopig');
@@ -265,9 +321,13 @@ describe('rewards at the counter against the sandbox', () => {
       const state = await sandbox.admin.state();
       expect(state.redemptions.length).toBe(before + 1);
       expect(
-        state.redemptions.filter((r) => r.passholder_id === lotte.id && r.deleted_at === null).map((r) => r.reward_id),
+        state.redemptions
+          .filter((r) => r.passholder_id === lotte.id && r.deleted_at === null)
+          .map((r) => r.reward_id),
       ).toEqual([s.REWARDS.welkom.id]);
-      expect(state.ticketSales.filter((t) => t.passholder_id === amira.id && t.deleted_at === null)).toHaveLength(1);
+      expect(
+        state.ticketSales.filter((t) => t.passholder_id === amira.id && t.deleted_at === null),
+      ).toHaveLength(1);
     },
   );
 });

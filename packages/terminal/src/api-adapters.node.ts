@@ -456,7 +456,9 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
             found.provisional
               ? ledger
                   .history({ lane: `uitpas:${request.uitpasNumber}`, since: found.fetchedAt, limit: 10_000 })
-                  .flatMap((a) => (a.action.type === 'ticket-sale' && a.state !== 'rejected' ? a.action.sales : []))
+                  .flatMap((a) =>
+                    a.action.type === 'ticket-sale' && a.state !== 'rejected' ? a.action.sales : [],
+                  )
                   .filter(
                     (sale) =>
                       sale.eventId === request.eventId &&
@@ -490,7 +492,9 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
                   },
                 }
               : {}),
-            ...(found.provisional ? { provisional: { fetchedAt: new Date(found.fetchedAt).toISOString() } } : {}),
+            ...(found.provisional
+              ? { provisional: { fetchedAt: new Date(found.fetchedAt).toISOString() } }
+              : {}),
           });
         }
         return { ok: true, value: offers };

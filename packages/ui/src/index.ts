@@ -3,3 +3,4 @@ export * from './transport.ts';
 export * from './store.ts';
 export * from './components/index.ts';
 export * from './desk/index.ts';
+export * from './rewards/index.ts';

@@ -1,11 +1,18 @@
 import {
   ActivitiesPanel,
   ConnectionNotice,
+  CounterShortcuts,
   DeskNav,
   DeskScreen,
+  EveryTapPanel,
+  EveryTapResult,
   IdentificationView,
   IdentifyPanel,
   LanguageSwitch,
+  ReviewBadge,
+  ReviewList,
+  RewardsPanel,
+  ShortcutsHelp,
   StatusBar,
   TrainingBanner,
   useDesk,
@@ -51,17 +58,24 @@ export function App() {
           <h1>{t('app.title')}</h1>
           {station?.organizer && <span className="organizer">{station.organizer.name}</span>}
         </div>
+        <ReviewBadge />
         <LanguageSwitch />
       </header>
       <DeskNav />
       <ConnectionNotice />
+      <CounterShortcuts identifyField={inputRef} />
+      <ReviewList />
       {deskView === 'counter' ? (
         <main id="main" className="layout">
           <div className="column">
             <IdentifyPanel inputRef={inputRef} />
+            <EveryTapPanel />
+            <ShortcutsHelp />
           </div>
           <div className="column">
+            <EveryTapResult />
             <IdentificationView />
+            <RewardsPanel />
             <ActivitiesPanel />
           </div>
         </main>

@@ -1,5 +1,13 @@
 import '@uitpas/ui/styles.css';
-import { createDeskStore, createI18n, createTerminalStore, DeskProvider, TerminalProvider } from '@uitpas/ui';
+import {
+  createDeskStore,
+  createI18n,
+  createRewardsStore,
+  createTerminalStore,
+  DeskProvider,
+  RewardsProvider,
+  TerminalProvider,
+} from '@uitpas/ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -20,12 +28,15 @@ if (transport === undefined) {
 } else {
   const { store, client } = createTerminalStore(transport);
   const desk = createDeskStore(client);
+  const rewards = createRewardsStore(client, store);
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <TerminalProvider store={store}>
           <DeskProvider store={desk}>
-            <App />
+            <RewardsProvider store={rewards}>
+              <App />
+            </RewardsProvider>
           </DeskProvider>
         </TerminalProvider>
       </I18nextProvider>

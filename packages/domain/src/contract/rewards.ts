@@ -43,7 +43,9 @@ export const redemptionReceiptSchema = z.object({
   /** The API's redeem code, for rewards configured with one. */
   redeemCode: z.string().optional(),
   /** The API's redeem info (what the pass holder shows or gets). */
-  redeemInfo: z.object({ text: z.string().optional(), link: z.string().optional(), label: z.string().optional() }).optional(),
+  redeemInfo: z
+    .object({ text: z.string().optional(), link: z.string().optional(), label: z.string().optional() })
+    .optional(),
   message: userTextSchema,
 });
 export type RedemptionReceipt = z.infer<typeof redemptionReceiptSchema>;
@@ -83,7 +85,11 @@ export const REWARD_COMMANDS = {
   /** Undoes a redemption recorded for the pass holder still at the desk (the engine sends the DELETE). */
   'rewards.undo': {
     input: z.object({ identificationId, actionId }).strict(),
-    output: z.object({ actionId: z.string(), state: z.enum(['confirmed', 'queued']), message: userTextSchema }),
+    output: z.object({
+      actionId: z.string(),
+      state: z.enum(['confirmed', 'queued']),
+      message: userTextSchema,
+    }),
   },
   /** Rejected actions nobody reviewed yet and uncertain ones, oldest first. */
   'review.list': {
@@ -96,7 +102,11 @@ export const REWARD_COMMANDS = {
    */
   'review.retry': {
     input: z.object({ actionId }).strict(),
-    output: z.object({ actionId: z.string(), outcome: z.enum(['resent', 'reconciling']), message: userTextSchema }),
+    output: z.object({
+      actionId: z.string(),
+      outcome: z.enum(['resent', 'reconciling']),
+      message: userTextSchema,
+    }),
   },
   /** Staff set a rejected action aside with a note; the ledger keeps who, when and why. */
   'review.dismiss': {

@@ -74,7 +74,7 @@ function reasonText(type: ProblemTypeName | undefined, apiMessage: string | unde
 
 const OFFLINE_UNKNOWN: UserText = {
   nl: 'UiTPAS is niet bereikbaar en de voordelen van deze organisatie zijn nog niet gekend op dit toestel.',
-  fr: "UiTPAS est injoignable et les avantages de cette organisation ne sont pas encore connus sur cet appareil.",
+  fr: 'UiTPAS est injoignable et les avantages de cette organisation ne sont pas encore connus sur cet appareil.',
   en: "UiTPAS cannot be reached and this organizer's rewards are not known on this device yet.",
 };
 
@@ -86,7 +86,7 @@ const NOT_LISTED: UserText = {
 
 const NOT_UNDOABLE: UserText = {
   nl: 'Alleen een omruiling voor de pashouder aan de balie kan hier ongedaan gemaakt worden.',
-  fr: "Seul un échange du titulaire au comptoir peut être annulé ici.",
+  fr: 'Seul un échange du titulaire au comptoir peut être annulé ici.',
   en: 'Only a redemption for the pass holder at the desk can be undone here.',
 };
 
@@ -120,9 +120,7 @@ export function createApiRewards(options: ApiRewardsOptions): RewardFactory {
 
   return (context: RewardContext) => {
     /** The last list shown, per identification: a redemption can only be for what was offered. */
-    let listed:
-      | { identificationId: number; offline: boolean; verdicts: Map<string, RewardView> }
-      | undefined;
+    let listed: { identificationId: number; offline: boolean; verdicts: Map<string, RewardView> } | undefined;
     let undoable = new Set<string>();
     context.onEvent((event) => {
       if (event.type === 'identification-cleared') {
@@ -184,7 +182,10 @@ export function createApiRewards(options: ApiRewardsOptions): RewardFactory {
       const server = snapshot?.serverPoints ?? pass.points;
       const since = snapshot?.fetchedAt ?? 0;
       const spent = localRedemptions(pass.uitpasNumber)
-        .filter((a) => a.recordedAt >= since || a.state === 'pending' || a.state === 'sent' || a.state === 'uncertain')
+        .filter(
+          (a) =>
+            a.recordedAt >= since || a.state === 'pending' || a.state === 'sent' || a.state === 'uncertain',
+        )
         .reduce((sum, a) => sum + a.action.points, 0);
       return { server, balance: server - spent, spent };
     };
@@ -229,12 +230,20 @@ export function createApiRewards(options: ApiRewardsOptions): RewardFactory {
             if (data === undefined) {
               const type = problemNameFromUri((error as { type?: string } | undefined)?.type);
               if (error === undefined) return 'offline';
-              return view(reward, false, type, (error as { endUserMessage?: { nl?: string } }).endUserMessage?.nl);
+              return view(
+                reward,
+                false,
+                type,
+                (error as { endUserMessage?: { nl?: string } }).endUserMessage?.nl,
+              );
             }
             const status = data as { redeemable: boolean; reason?: string; message?: string };
             if (status.redeemable) return view(reward, true);
             const type = status.reason === undefined ? undefined : REASON_TYPE[status.reason];
-            return { ...view(reward, false, type, status.message), ...(status.reason ? { reason: status.reason } : {}) };
+            return {
+              ...view(reward, false, type, status.message),
+              ...(status.reason ? { reason: status.reason } : {}),
+            };
           } catch {
             return 'offline';
           }
@@ -291,11 +300,18 @@ export function createApiRewards(options: ApiRewardsOptions): RewardFactory {
       const knownAt = facts?.fetchedAt ?? 0;
       const redemptions: RedemptionRecord[] = [
         ...(facts?.value.redemptions ?? []),
-        ...local.filter((a) => a.recordedAt > knownAt).map((a) => ({ rewardId: a.action.rewardId, at: a.createdAt })),
+        ...local
+          .filter((a) => a.recordedAt > knownAt)
+          .map((a) => ({ rewardId: a.action.rewardId, at: a.createdAt })),
       ];
       const queuedUnits = ledger
         .history({ organizerId, since: rewardFetchedAt, limit: 10_000 })
-        .filter((a) => a.action.type === 'reward-redemption' && a.action.rewardId === reward.id && a.state !== 'rejected').length;
+        .filter(
+          (a) =>
+            a.action.type === 'reward-redemption' &&
+            a.action.rewardId === reward.id &&
+            a.state !== 'rejected',
+        ).length;
       const result = checkRedeemReward({
         reward,
         organizerId,
@@ -356,7 +372,10 @@ export function createApiRewards(options: ApiRewardsOptions): RewardFactory {
         if (!pass.ok) return pass;
         const organizer = await context.organizer();
         if (!organizer.ok) return organizer;
-        const verdict = listed?.identificationId === input.identificationId ? listed.verdicts.get(input.rewardId) : undefined;
+        const verdict =
+          listed?.identificationId === input.identificationId
+            ? listed.verdicts.get(input.rewardId)
+            : undefined;
         const cached = ledger.getReference<CachedReward>('reward', organizer.value.id, input.rewardId);
         if (verdict === undefined || cached === undefined) return refuse('not-listed', NOT_LISTED);
         // Offline the rules are checked again right now: another redemption may have been recorded since.
@@ -364,7 +383,10 @@ export function createApiRewards(options: ApiRewardsOptions): RewardFactory {
           ? judgeOffline(organizer.value.id, pass.value, cached.value, cached.fetchedAt)
           : verdict;
         if (!judged.redeemable)
-          return refuse(judged.reason ?? 'not-redeemable', judged.message ?? reasonText(undefined, undefined));
+          return refuse(
+            judged.reason ?? 'not-redeemable',
+            judged.message ?? reasonText(undefined, undefined),
+          );
         const reward = cached.value;
         const points = Math.max(0, Math.round(reward.points ?? 0));
         const { id, ...base } = envelope(organizer.value.id);
@@ -435,7 +457,11 @@ export function createApiRewards(options: ApiRewardsOptions): RewardFactory {
           actionId: id,
           state: confirmed ? ('confirmed' as const) : ('queued' as const),
           message: confirmed
-            ? { nl: 'Omruiling ongedaan gemaakt; de punten staan terug.', fr: 'Échange annulé ; les points sont rendus.', en: 'Redemption undone; the points are back.' }
+            ? {
+                nl: 'Omruiling ongedaan gemaakt; de punten staan terug.',
+                fr: 'Échange annulé ; les points sont rendus.',
+                en: 'Redemption undone; the points are back.',
+              }
             : {
                 nl: 'Ongedaan gemaakt op dit toestel; wordt verstuurd zodra UiTPAS bereikbaar is.',
                 fr: 'Annulé sur cet appareil ; envoyé dès que UiTPAS est joignable.',
@@ -471,12 +497,18 @@ export function createApiRewards(options: ApiRewardsOptions): RewardFactory {
         if (!RETRYABLE.has(a.type))
           return refuse('not-retryable', {
             nl: 'Deze handeling kan niet opnieuw verstuurd worden; regel ze via UiTPAS-beheer en zet ze weg met een notitie.',
-            fr: "Cette opération ne peut pas être renvoyée ; réglez-la dans la gestion UiTPAS et classez-la avec une note.",
+            fr: 'Cette opération ne peut pas être renvoyée ; réglez-la dans la gestion UiTPAS et classez-la avec une note.',
             en: 'This action cannot be sent again; settle it in UiTPAS management and dismiss it with a note.',
           });
         // A refused action left nothing at UiTPAS: the retry is a new action, the old one is marked reviewed.
         const { id, ...base } = envelope(a.organizerId);
-        const copy = { ...a.action, id, createdAt: base.createdAt, stationId: base.stationId, staffId: base.staffId };
+        const copy = {
+          ...a.action,
+          id,
+          createdAt: base.createdAt,
+          stationId: base.stationId,
+          staffId: base.staffId,
+        };
         const recorded = ledger.record(copy);
         if (!recorded.ok) return refuse('not-recorded', { nl: recorded.error.message });
         ledger.markReviewed(a.id, options.staffId, options.stationId, `opnieuw verstuurd als ${id}`);
@@ -486,12 +518,18 @@ export function createApiRewards(options: ApiRewardsOptions): RewardFactory {
           outcome: 'resent' as const,
           message:
             action?.state === 'rejected'
-              ? { nl: `UiTPAS weigerde opnieuw: ${action.endUserMessage ?? action.lastProblem?.message ?? ''}` }
+              ? {
+                  nl: `UiTPAS weigerde opnieuw: ${action.endUserMessage ?? action.lastProblem?.message ?? ''}`,
+                }
               : action?.state === 'confirmed' || action?.state === 'reconciled'
-                ? { nl: 'Opnieuw verstuurd en aanvaard.', fr: 'Renvoyé et accepté.', en: 'Sent again and accepted.' }
+                ? {
+                    nl: 'Opnieuw verstuurd en aanvaard.',
+                    fr: 'Renvoyé et accepté.',
+                    en: 'Sent again and accepted.',
+                  }
                 : {
                     nl: 'Opnieuw in de wachtrij; wordt verstuurd zodra UiTPAS bereikbaar is.',
-                    fr: "De nouveau dans la file ; envoyé dès que UiTPAS est joignable.",
+                    fr: 'De nouveau dans la file ; envoyé dès que UiTPAS est joignable.',
                     en: 'Queued again; sent as soon as UiTPAS can be reached.',
                   },
         });
@@ -502,7 +540,7 @@ export function createApiRewards(options: ApiRewardsOptions): RewardFactory {
         if (note === '')
           return refuse('note-required', {
             nl: 'Schrijf kort waarom deze handeling weggezet wordt.',
-            fr: "Indiquez brièvement pourquoi cette opération est classée.",
+            fr: 'Indiquez brièvement pourquoi cette opération est classée.',
             en: 'Write briefly why this action is dismissed.',
           });
         const a = ledger.getAction(input.actionId);
@@ -541,7 +579,11 @@ function rejection(action: RecordedAction): TerminalProblem {
     message:
       p?.problem === undefined
         ? { nl: action.endUserMessage ?? p?.message ?? 'UiTPAS weigerde deze omruiling.' }
-        : { nl: userMessage(p.problem, 'nl'), fr: userMessage(p.problem, 'fr'), en: userMessage(p.problem, 'en') },
+        : {
+            nl: userMessage(p.problem, 'nl'),
+            fr: userMessage(p.problem, 'fr'),
+            en: userMessage(p.problem, 'en'),
+          },
   };
 }
 

@@ -6,6 +6,7 @@ import { en } from './en.ts';
 import { fr } from './fr.ts';
 import { nl } from './nl.ts';
 import { deskEn, deskFr, deskNl } from '../desk/i18n.ts';
+import { rewardsEn, rewardsFr, rewardsNl } from '../rewards/i18n.ts';
 
 export { nl, fr, en };
 export type { Catalogue } from './nl.ts';
@@ -20,9 +21,9 @@ export function createI18n(language: Language = 'nl'): i18n {
     fallbackLng: 'nl',
     supportedLngs: LANGUAGES,
     resources: {
-      nl: { translation: nl, desk: deskNl },
-      fr: { translation: fr, desk: deskFr },
-      en: { translation: en, desk: deskEn },
+      nl: { translation: nl, desk: deskNl, rewards: rewardsNl },
+      fr: { translation: fr, desk: deskFr, rewards: rewardsFr },
+      en: { translation: en, desk: deskEn, rewards: rewardsEn },
     },
     interpolation: { escapeValue: false },
     initAsync: false,
