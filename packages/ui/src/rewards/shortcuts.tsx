@@ -17,7 +17,7 @@ export const SHORTCUTS = [
 
 /**
  * The counter's keyboard shortcuts. Function keys never type anything, so they work from any field; Esc
- * is left to text areas and to a pending confirmation (where it cancels) before it means "next customer".
+ * is left to form fields and to a pending confirmation (where it cancels) before it means "next customer".
  */
 export function useCounterShortcuts(identifyField: RefObject<HTMLInputElement | null>) {
   const terminal = useTerminal((s) => s);
@@ -67,7 +67,9 @@ function handle(
       return true;
     case 'Escape': {
       const target = event.target as HTMLElement | null;
-      if (target?.tagName === 'TEXTAREA' || target?.tagName === 'SELECT') return false;
+      // Esc in a form field belongs to that field; only the identify field is the desk's own.
+      const field = target?.tagName === 'TEXTAREA' || target?.tagName === 'SELECT' || target?.tagName === 'INPUT';
+      if (field && target !== identifyField.current) return false;
       if (rewards.confirming !== undefined) {
         rewards.askConfirm(undefined);
         return true;
