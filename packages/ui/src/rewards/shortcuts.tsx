@@ -68,7 +68,8 @@ function handle(
     case 'Escape': {
       const target = event.target as HTMLElement | null;
       // Esc in a form field belongs to that field; only the identify field is the desk's own.
-      const field = target?.tagName === 'TEXTAREA' || target?.tagName === 'SELECT' || target?.tagName === 'INPUT';
+      const field =
+        target?.tagName === 'TEXTAREA' || target?.tagName === 'SELECT' || target?.tagName === 'INPUT';
       if (field && target !== identifyField.current) return false;
       if (rewards.confirming !== undefined) {
         rewards.askConfirm(undefined);
