@@ -584,6 +584,8 @@ export interface SeedReward {
   redeemConstraint?: { volume: number; period: PeriodType };
   applicableCardSystems?: ('meetjesland' | 'gent')[];
   category: 'Eten en drinken' | 'Doen' | 'Gadget of item' | 'Goede doel';
+  /** Configured with redeem codes: each redemption gets one (`RedeemedReward.redeemCode`). */
+  withCode?: boolean;
 }
 
 export const REWARDS = {
@@ -641,6 +643,7 @@ export const REWARDS = {
     redeemTo: 365,
     redeemConstraint: { volume: 1, period: 'QUARTER' },
     category: 'Doen',
+    withCode: true,
   },
   draagtas: {
     id: '9006',

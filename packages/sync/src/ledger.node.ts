@@ -328,13 +328,26 @@ export class Ledger {
     return (this.s.reviewList.all() as ActionRow[]).map(toAction);
   }
 
-  markReviewed(id: string, staffId: string, stationId: string): boolean {
+  /** Staff set a rejected action aside; the audit log keeps who, when and (when given) why. */
+  markReviewed(id: string, staffId: string, stationId: string, note?: string): boolean {
     const at = this.now();
     return this.db.transaction(() => {
       const changed = this.s.markReviewed.run(at, staffId, at, id).changes === 1;
-      if (changed) this.audit({ stationId, staffId, event: 'reviewed', actionId: id });
+      if (changed)
+        this.audit({
+          stationId,
+          staffId,
+          event: 'reviewed',
+          actionId: id,
+          ...(note === undefined ? {} : { detail: { note } }),
+        });
       return changed;
     })();
+  }
+
+  /** Staff ask for an open action (e.g. an uncertain one) to be taken up now instead of after its backoff. */
+  retryNow(id: string): boolean {
+    return this.s.setNotBefore.run(0, id).changes === 1;
   }
 
   /**

@@ -103,9 +103,23 @@ describe('states, review list, history and totals', () => {
     expect(ledger.findPass({ uitpasNumber: u })?.points).toBe(50);
     const review = ledger.reviewList();
     expect(review.map((r) => [r.id, r.endUserMessage])).toEqual([[a.id, 'Niet genoeg punten.']]);
-    expect(ledger.markReviewed(a.id, 'staff-2', 'station-1')).toBe(true);
+    expect(ledger.markReviewed(a.id, 'staff-2', 'station-1', 'Punten elders gebruikt')).toBe(true);
     expect(ledger.reviewList()).toEqual([]);
     expect(ledger.getAction(a.id)?.state).toBe('rejected');
+    expect(ledger.getAction(a.id)?.reviewedBy).toBe('staff-2');
+    const reviewed = ledger.auditLog({ actionId: a.id }).find((e) => e.event === 'reviewed');
+    expect(reviewed).toMatchObject({ staffId: 'staff-2', detail: { note: 'Punten elders gebruikt' } });
+  });
+
+  it('takes an uncertain action up now when staff ask for it', () => {
+    const a = checkin(uitpasNumber(14));
+    ledger.record(a);
+    ledger.markSent(a.id);
+    ledger.markUncertain(a.id, { kind: 'timeout', message: 'Geen antwoord' }, Number.MAX_SAFE_INTEGER);
+    expect(ledger.openOutbox().find((x) => x.id === a.id)?.notBefore).toBe(Number.MAX_SAFE_INTEGER);
+    expect(ledger.retryNow(a.id)).toBe(true);
+    expect(ledger.openOutbox().find((x) => x.id === a.id)?.notBefore).toBe(0);
+    expect(ledger.getAction(a.id)?.state).toBe('uncertain');
   });
 
   it('lets staff settle an uncertain action, with an audit entry', () => {

@@ -55,6 +55,8 @@ export interface TicketSaleLine {
   tariffId: string;
   tariffName: string;
   tariffPriceCents: number;
+  /** Sold offline at a tariff reused from an earlier answer (rule 7). */
+  provisional?: boolean;
 }
 
 /** Kansentarief: tariffs from `GET /tariffs`, sales recorded in the ledger first. */

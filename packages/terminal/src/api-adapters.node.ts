@@ -4,9 +4,7 @@ import { randomUUID } from 'node:crypto';
 import {
   activityRangeWindow,
   centsFromApiNumber,
-  centsToApiNumber,
   formatCents,
-  parseProblem,
   problemNameFromUri,
   toInstant,
   userMessage,
@@ -24,6 +22,7 @@ import {
 } from '@uitpas/domain';
 import {
   lookupPass,
+  lookupTariffs,
   type Ledger,
   type RecordedAction,
   type SyncEngine,
@@ -438,64 +437,77 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
       async tariffs(request): Promise<ContractResult<TariffOffer[]>> {
         const offers: TariffOffer[] = [];
         for (const price of request.prices) {
-          try {
-            const { data, error } = await client.http.GET('/tariffs', {
-              params: {
-                query: {
-                  regularPrice: centsToApiNumber(price.regularPriceCents),
-                  eventId: request.eventId,
-                  uitpasNumber: request.uitpasNumber,
-                },
-              },
-            });
-            if (error !== undefined || data === undefined) {
-              const p = parseProblem(error);
-              if (p === undefined) setReachable(false);
-              return {
-                ok: false,
-                problem: toProblem(
-                  p?.type ?? 'tariffs-unavailable',
-                  'De tarieven konden niet opgehaald worden.',
-                  p,
-                ),
-              };
+          // Online from GET /tariffs (kept in the cache); offline the last answer for exactly this event,
+          // price and pass, marked provisional (rule 7). Never computed here.
+          const found = await lookupTariffs(ledger, client, {
+            eventId: request.eventId,
+            regularPriceCents: price.regularPriceCents,
+            uitpasNumber: request.uitpasNumber,
+          });
+          if (!found.ok) {
+            if (found.error.kind === 'offline') {
+              setReachable(false);
+              return { ok: false, problem: { kind: 'offline', message: OFFLINE_TARIFFS } };
             }
-            setReachable(true);
-            const body = data as {
-              available?: { id: string; name: string; price: number; type: string; remaining: number }[];
-              endUserMessage?: { nl?: string; fr?: string; en?: string };
+            return {
+              ok: false,
+              problem: toProblem(
+                found.error.problem?.type ?? 'tariffs-unavailable',
+                'De tarieven konden niet opgehaald worden.',
+                found.error.problem,
+              ),
             };
-            offers.push({
-              regularPriceCents: price.regularPriceCents,
-              regularPriceLabel: price.name,
-              tariffs: (body.available ?? []).flatMap((t) => {
-                const cents = centsFromApiNumber(t.price);
-                return cents.ok && (t.type === 'SOCIALTARIFF' || t.type === 'COUPON')
-                  ? [
-                      {
-                        id: t.id,
-                        name: t.name,
-                        priceCents: cents.cents,
-                        type: t.type,
-                        remaining: t.remaining,
-                      },
-                    ]
-                  : [];
-              }),
-              ...(body.endUserMessage?.nl
-                ? {
-                    message: {
-                      nl: body.endUserMessage.nl,
-                      ...(body.endUserMessage.fr ? { fr: body.endUserMessage.fr } : {}),
-                      ...(body.endUserMessage.en ? { en: body.endUserMessage.en } : {}),
-                    },
-                  }
-                : {}),
-            });
-          } catch {
-            setReachable(false);
-            return { ok: false, problem: { kind: 'offline', message: OFFLINE_TARIFFS } };
           }
+          setReachable(found.source === 'api');
+          const body = found.tariffs as {
+            available?: { id: string; name: string; price: number; type: string; remaining: number }[];
+            endUserMessage?: { nl?: string; fr?: string; en?: string };
+          };
+          // Offline, tickets recorded since the answer count against its `remaining` (rule 9).
+          const queued = (tariffId: string) =>
+            found.provisional
+              ? ledger
+                  .history({ lane: `uitpas:${request.uitpasNumber}`, since: found.fetchedAt, limit: 10_000 })
+                  .flatMap((a) =>
+                    a.action.type === 'ticket-sale' && a.state !== 'rejected' ? a.action.sales : [],
+                  )
+                  .filter(
+                    (sale) =>
+                      sale.eventId === request.eventId &&
+                      sale.regularPriceCents === price.regularPriceCents &&
+                      sale.tariffId === tariffId,
+                  ).length
+              : 0;
+          offers.push({
+            regularPriceCents: price.regularPriceCents,
+            regularPriceLabel: price.name,
+            tariffs: (body.available ?? []).flatMap((t) => {
+              const cents = centsFromApiNumber(t.price);
+              return cents.ok && (t.type === 'SOCIALTARIFF' || t.type === 'COUPON')
+                ? [
+                    {
+                      id: t.id,
+                      name: t.name,
+                      priceCents: cents.cents,
+                      type: t.type,
+                      remaining: Math.max(0, t.remaining - queued(t.id)),
+                    },
+                  ]
+                : [];
+            }),
+            ...(body.endUserMessage?.nl
+              ? {
+                  message: {
+                    nl: body.endUserMessage.nl,
+                    ...(body.endUserMessage.fr ? { fr: body.endUserMessage.fr } : {}),
+                    ...(body.endUserMessage.en ? { en: body.endUserMessage.en } : {}),
+                  },
+                }
+              : {}),
+            ...(found.provisional
+              ? { provisional: { fetchedAt: new Date(found.fetchedAt).toISOString() } }
+              : {}),
+          });
         }
         return { ok: true, value: offers };
       },
@@ -517,7 +529,7 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
             tariffId: sale.tariffId,
             tariffName: sale.tariffName,
             tariffPriceCents: sale.tariffPriceCents,
-            provisional: false,
+            provisional: sale.provisional ?? false,
           })),
         });
         if (!recorded.ok) return { ok: false, problem: toProblem('not-recorded', recorded.error.message) };
@@ -539,11 +551,17 @@ export function createApiAdapters(options: ApiAdapterOptions): TerminalAdapters 
             state: confirmed ? 'confirmed' : 'queued',
             tickets: request.sales.length,
             totalCents,
-            message: {
-              nl: `Te betalen: ${amount.nl}.`,
-              fr: `À payer : ${amount.fr}.`,
-              en: `To pay: ${amount.en}.`,
-            },
+            message: request.sales.some((sale) => sale.provisional)
+              ? {
+                  nl: `Te betalen: ${amount.nl} (voorlopig tarief, offline).`,
+                  fr: `À payer : ${amount.fr} (tarif provisoire, hors ligne).`,
+                  en: `To pay: ${amount.en} (provisional tariff, offline).`,
+                }
+              : {
+                  nl: `Te betalen: ${amount.nl}.`,
+                  fr: `À payer : ${amount.fr}.`,
+                  en: `To pay: ${amount.en}.`,
+                },
           },
         };
       },

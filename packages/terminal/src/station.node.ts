@@ -22,6 +22,7 @@ import {
 import { createApiAdapters } from './api-adapters.node.ts';
 import { createApiDesk } from './desk/api-desk.node.ts';
 import { createApiPassholders } from './passholders/api-passholders.node.ts';
+import { createApiRewards } from './rewards/api-rewards.node.ts';
 import { cardReadsFromHub } from './readers.ts';
 import { createTerminal, type Terminal } from './terminal.ts';
 import {
@@ -271,7 +272,24 @@ export async function createStationTerminal(
     },
   });
   const passholders = createApiPassholders({ client });
-  const terminal = createTerminal({ adapters, station: settings.station, log, desk, passholders, session });
+  const rewards = createApiRewards({
+    ledger,
+    client,
+    engine,
+    stationId: settings.stationId,
+    get staffId() {
+      return staffId();
+    },
+  });
+  const terminal = createTerminal({
+    adapters,
+    station: settings.station,
+    log,
+    desk,
+    passholders,
+    session,
+    rewards,
+  });
   return {
     terminal,
     simulator,

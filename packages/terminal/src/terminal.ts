@@ -22,6 +22,7 @@ import { TEXTS, problem } from './texts.ts';
 import { deskUnavailable, type DeskFactory } from './desk/handlers.ts';
 import { passholdersUnavailable, type PassholderFactory } from './passholders/handlers.ts';
 import { refusal, type SessionService } from './session/session.ts';
+import { rewardsUnavailable, type RewardContext, type RewardFactory } from './rewards/handlers.ts';
 
 export interface TerminalOptions {
   adapters: TerminalAdapters;
@@ -34,6 +35,8 @@ export interface TerminalOptions {
   passholders?: PassholderFactory;
   /** The staff session (sign-in, PINs, lock, environment); without it the station is always open. */
   session?: SessionService;
+  /** Rewards, the review list and every-tap mode (issue 6); without it only every-tap works. */
+  rewards?: RewardFactory;
 }
 
 export interface Terminal {
@@ -443,6 +446,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
             tariffId: tariff.id,
             tariffName: tariff.name,
             tariffPriceCents: tariff.priceCents,
+            ...(offer.provisional === undefined ? {} : { provisional: true }),
           });
         }
       }
@@ -470,7 +474,24 @@ export function createTerminal(options: TerminalOptions): Terminal {
       current: () => current,
       organizer: currentOrganizer,
     }) ?? passholdersUnavailable()),
+    ...(options.rewards ?? rewardsUnavailable)(rewardContext()),
   };
+
+  function rewardContext(): RewardContext {
+    return {
+      station: () => station,
+      organizer: currentOrganizer,
+      passholderFor,
+      isCurrent: (identificationId) => identificationId === identificationSeq,
+      onEvent: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      emit,
+      checkin: (identificationId, eventId) => handlers.checkin({ identificationId, eventId }),
+      activityName: (eventId) => knownActivities.get(eventId)?.name,
+    };
+  }
 
   const unsubscribers = [
     adapters.readers.subscribe((input: CardInput) => {

@@ -5,3 +5,4 @@ export * from './components/index.ts';
 export * from './desk/index.ts';
 export * from './passholder/index.ts';
 export * from './session/index.ts';
+export * from './rewards/index.ts';

@@ -1,8 +1,11 @@
 import {
   ActivitiesPanel,
   ConnectionNotice,
+  CounterShortcuts,
   DeskNav,
   DeskScreen,
+  EveryTapPanel,
+  EveryTapResult,
   IdentificationView,
   IdentifyPanel,
   LanguageSwitch,
@@ -10,6 +13,10 @@ import {
   PassholderSearch,
   SessionBar,
   SessionGate,
+  ReviewBadge,
+  ReviewList,
+  RewardsPanel,
+  ShortcutsHelp,
   StatusBar,
   TrainingBanner,
   useDesk,
@@ -58,19 +65,26 @@ export function App() {
           {station?.organizer && <span className="organizer">{station.organizer.name}</span>}
         </div>
         <SessionBar />
+        <ReviewBadge />
         <LanguageSwitch />
       </header>
       <ConnectionNotice />
       <SessionGate>
         <DeskNav />
+        <CounterShortcuts identifyField={inputRef} />
+        <ReviewList />
         {deskView === 'counter' ? (
           <main id="main" className="layout">
             <div className="column">
               <IdentifyPanel inputRef={inputRef} />
+              <EveryTapPanel />
               <PassholderSearch />
+              <ShortcutsHelp />
             </div>
             <div className="column">
+              <EveryTapResult />
               <IdentificationView />
+              <RewardsPanel />
               <PassholderDetails />
               <ActivitiesPanel />
             </div>

@@ -3,10 +3,12 @@ import {
   createDeskStore,
   createI18n,
   createPassholderStore,
+  createRewardsStore,
   createSessionStore,
   createTerminalStore,
   DeskProvider,
   PassholderProvider,
+  RewardsProvider,
   SessionProvider,
   TerminalProvider,
 } from '@uitpas/ui';
@@ -32,6 +34,7 @@ if (transport === undefined) {
   const desk = createDeskStore(client);
   const passholder = createPassholderStore(client, store);
   const session = createSessionStore(client);
+  const rewards = createRewardsStore(client, store);
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
@@ -39,7 +42,9 @@ if (transport === undefined) {
           <DeskProvider store={desk}>
             <SessionProvider store={session}>
               <PassholderProvider store={passholder}>
-                <App />
+                <RewardsProvider store={rewards}>
+                  <App />
+                </RewardsProvider>
               </PassholderProvider>
             </SessionProvider>
           </DeskProvider>

@@ -182,7 +182,7 @@ export function postRedeemed(ctx: Ctx): Reply {
     passholder_id: holder.passholder.id,
     uitpas_number: body.uitpasNumber,
     points: reward.points,
-    redeem_code: null,
+    redeem_code: reward.withCode ? randomUUID().slice(0, 8).toUpperCase() : null,
     created_at: ctx.now.toISOString(),
     deleted_at: null,
   };

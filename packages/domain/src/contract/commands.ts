@@ -19,6 +19,7 @@ import { KIOSK_COMMANDS } from './kiosk.ts';
 import { DESK_COMMANDS } from './desk.ts';
 import { PASSHOLDER_COMMANDS } from './passholders.ts';
 import { SESSION_COMMANDS } from './session.ts';
+import { REWARD_COMMANDS } from './rewards.ts';
 
 /** Typed or scanned text is bounded: no scanner or typist produces more. */
 const inputText = z.string().max(256);
@@ -126,6 +127,7 @@ export const COMMANDS = {
   ...DESK_COMMANDS,
   ...PASSHOLDER_COMMANDS,
   ...SESSION_COMMANDS,
+  ...REWARD_COMMANDS,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type CommandName = keyof typeof COMMANDS;

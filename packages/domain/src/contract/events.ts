@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { identificationSchema, readerHealthSchema, stationConfigSchema, syncStatusSchema } from './views.ts';
 import { KIOSK_EVENTS } from './kiosk.ts';
 import { SESSION_EVENTS } from './session.ts';
+import { REWARD_EVENTS } from './rewards.ts';
 
 export const terminalEventSchema = z.discriminatedUnion('type', [
   /** A new identification (from any source) replaces the previous pass holder everywhere. */
@@ -18,5 +19,6 @@ export const terminalEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('station'), station: stationConfigSchema }),
   ...KIOSK_EVENTS,
   ...SESSION_EVENTS,
+  ...REWARD_EVENTS,
 ]);
 export type TerminalEvent = z.infer<typeof terminalEventSchema>;

@@ -7,3 +7,4 @@ export * from './kiosk.ts';
 export * from './desk.ts';
 export * from './passholders.ts';
 export * from './session.ts';
+export * from './rewards.ts';

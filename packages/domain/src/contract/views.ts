@@ -186,6 +186,8 @@ export const tariffOfferSchema = z.object({
   ),
   /** The API's endUserMessage, e.g. why no tariff is available. */
   message: userTextSchema.optional(),
+  /** Offline: reused from the last answer of `GET /tariffs` for this event, price and pass (rule 7). */
+  provisional: z.object({ fetchedAt: z.string() }).optional(),
 });
 export type TariffOffer = z.infer<typeof tariffOfferSchema>;
 

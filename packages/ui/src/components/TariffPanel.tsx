@@ -67,6 +67,17 @@ export function TariffPanel({ activityName }: { activityName: string }) {
               price: formatCents(offer.regularPriceCents, locale),
             })}
           </legend>
+          {offer.provisional && (
+            <p className="cached-notice provisional" role="status" data-testid="tariff-provisional">
+              {t('rewards:tariff.provisional', {
+                time: new Date(offer.provisional.fetchedAt).toLocaleString(locale, {
+                  timeZone: 'Europe/Brussels',
+                  dateStyle: 'short',
+                  timeStyle: 'short',
+                }),
+              })}
+            </p>
+          )}
           {offer.message && <p className="hint">{pickText(offer.message, language)}</p>}
           {offer.tariffs.length === 0 && !offer.message && <p className="hint">{t('tariffs.none')}</p>}
           {offer.tariffs.map((tariff) => {

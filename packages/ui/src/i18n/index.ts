@@ -8,6 +8,7 @@ import { nl } from './nl.ts';
 import { deskEn, deskFr, deskNl } from '../desk/i18n.ts';
 import { passholderEn, passholderFr, passholderNl } from '../passholder/i18n.ts';
 import { sessionEn, sessionFr, sessionNl } from '../session/i18n.ts';
+import { rewardsEn, rewardsFr, rewardsNl } from '../rewards/i18n.ts';
 
 export { nl, fr, en };
 export type { Catalogue } from './nl.ts';
@@ -22,9 +23,9 @@ export function createI18n(language: Language = 'nl'): i18n {
     fallbackLng: 'nl',
     supportedLngs: LANGUAGES,
     resources: {
-      nl: { translation: nl, desk: deskNl, passholder: passholderNl, session: sessionNl },
-      fr: { translation: fr, desk: deskFr, passholder: passholderFr, session: sessionFr },
-      en: { translation: en, desk: deskEn, passholder: passholderEn, session: sessionEn },
+      nl: { translation: nl, desk: deskNl, passholder: passholderNl, session: sessionNl, rewards: rewardsNl },
+      fr: { translation: fr, desk: deskFr, passholder: passholderFr, session: sessionFr, rewards: rewardsFr },
+      en: { translation: en, desk: deskEn, passholder: passholderEn, session: sessionEn, rewards: rewardsEn },
     },
     interpolation: { escapeValue: false },
     initAsync: false,
