@@ -20,6 +20,7 @@ import {
   StatusBar,
   TrainingBanner,
   useDesk,
+  usePermissionCheck,
   useSession,
   useTerminal,
 } from '@uitpas/ui';
@@ -34,6 +35,8 @@ export function App() {
   const identification = useTerminal((s) => s.identification);
   const inputRef = useRef<HTMLInputElement>(null);
   const deskView = useDesk((s) => s.view);
+  // Actions the organizer lacks a permission for are not offered (the terminal refuses them too).
+  const can = usePermissionCheck();
   const signedIn = useSession((s) => s.session?.state === 'signed-in');
 
   useKeyboardWedge(useCallback((value: string) => void identify('scan', value), [identify]));
@@ -78,13 +81,13 @@ export function App() {
             <div className="column">
               <IdentifyPanel inputRef={inputRef} />
               <EveryTapPanel />
-              <PassholderSearch />
+              {can('PASSHOLDERS_SEARCH') && <PassholderSearch />}
               <ShortcutsHelp />
             </div>
             <div className="column">
               <EveryTapResult />
               <IdentificationView />
-              <RewardsPanel />
+              {can('REWARDS_REDEEM') && <RewardsPanel />}
               <PassholderDetails />
               <ActivitiesPanel />
             </div>

@@ -73,4 +73,10 @@ export const COMMAND_PERMISSIONS: Partial<Record<string, string>> = {
   'ticket-sale.register': 'TICKETSALES_REGISTER',
   'desk.registration.submit': 'PASSHOLDERS_WRITE',
   'desk.kansenstatuut.set': 'PASSHOLDERS_WRITE_SOCIALTARIFF',
+  'desk.card.replace': 'PASSHOLDERS_WRITE',
+  'desk.card.block': 'PASSHOLDERS_WRITE',
+  'desk.membership.add': 'PASSHOLDERS_WRITE',
+  'rewards.redeem': 'REWARDS_REDEEM',
+  'rewards.undo': 'REWARDS_REDEEM',
+  'passholders.search': 'PASSHOLDERS_SEARCH',
 };

@@ -106,6 +106,10 @@ function summarise(a: LocalAction): string {
       return `Kaart blokkeren ${a.uitpasNumber}`;
     case 'card-replace':
       return `Kaart vervangen ${a.oldUitpasNumber}`;
+    case 'kansenstatuut-set':
+      return `Kansenstatuut tot ${a.endDate} voor ${a.uitpasNumber}`;
+    case 'membership-add':
+      return `Lidmaatschap kaartsysteem ${a.cardSystemId} voor ${a.uitpasNumber}`;
     case 'undo':
       return `Ongedaan maken (${a.targetType})`;
   }
