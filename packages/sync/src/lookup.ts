@@ -106,7 +106,10 @@ export async function lookupTariffs(
         error: {
           kind: r.error.kind === 'problem' ? 'refused' : 'unauthorized',
           message: r.error.message,
-          ...(r.error.kind === 'problem' ? { problem: r.error.problem } : {}),
+          // A 403 carries its problem (auth/forbidden) too: staff see its own message, not a generic one.
+          ...((r.error.kind === 'problem' || r.error.kind === 'forbidden') && r.error.problem
+            ? { problem: r.error.problem }
+            : {}),
         },
       };
     }
