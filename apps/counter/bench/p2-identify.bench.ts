@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { startSandbox } from '@uitpas/sandbox/testing';
 import { startBrowserHost } from '@uitpas/terminal/browser-host';
 import { createStationTerminal } from '@uitpas/terminal/station';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { RENDERER_DIR } from '../src/browser-mode.node.ts';
+import { launchChromium } from '../../../test/support/chromium.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const WARMUP = 10;
@@ -98,11 +98,7 @@ const station = await createStationTerminal(
   () => {},
 );
 const host = await startBrowserHost({ terminal: station.terminal, staticDir: RENDERER_DIR });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 
 try {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();

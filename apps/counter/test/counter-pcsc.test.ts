@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquirePcscd, VirtualCard, type PcscdLease } from '@uitpas/reader-driver/testing';
 import { startSandbox, type SandboxHandle } from '@uitpas/sandbox/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserMode } from '../src/browser-mode.node.ts';
+import { launchChromium } from '../../../test/support/chromium.ts';
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 const CONCERT = 'Concert: Meetjeslandse Harmonie';
@@ -51,19 +52,7 @@ beforeAll(async () => {
       },
     },
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-BE' });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);

@@ -8,11 +8,12 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { startSandbox, type SandboxHandle } from '@uitpas/sandbox/testing';
 import type { StationSettings } from '@uitpas/terminal/station';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserMode } from '../src/browser-mode.node.ts';
 import { addPassviewFixtures, FAMILY } from './passview-fixtures.ts';
+import { launchChromium } from '../../../test/support/chromium.ts';
 
 /** The machine is shared and slow at times: wait for behaviour, never for a number of milliseconds. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 50 });
@@ -61,19 +62,7 @@ beforeAll(async () => {
   sandbox = await startSandbox();
   await addPassviewFixtures(sandbox);
   counter = await startBrowserMode({ settings: settings() });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

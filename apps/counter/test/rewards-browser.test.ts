@@ -7,10 +7,11 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { startSandbox, type SandboxHandle } from '@uitpas/sandbox/testing';
 import type { StationSettings } from '@uitpas/terminal/station';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserMode } from '../src/browser-mode.node.ts';
+import { launchChromium } from '../../../test/support/chromium.ts';
 
 /** The machine is shared and slow at times: wait for behaviour, never for a number of milliseconds. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 50 });
@@ -62,19 +63,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'counter-rewards-e2e-'));
   sandbox = await startSandbox();
   counter = await startBrowserMode({ settings: settings() });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

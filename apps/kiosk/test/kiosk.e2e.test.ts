@@ -8,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { acquirePcscd, VirtualCard, type PcscdLease } from '@uitpas/reader-driver/testing';
 import { startSandbox, type SandboxHandle } from '@uitpas/sandbox/testing';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskServer, type KioskServer } from '../src/browser/serve.node.ts';
+import { launchChromium } from '../../../test/support/chromium.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const SHOTS = join(ROOT, 'artifacts', 'kiosk');
@@ -131,18 +132,7 @@ beforeAll(async () => {
     syncIntervalMs: 1000,
     repeatIntervalMs: 0,
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: LANDSCAPE });
   page = await context.newPage();
   await page.goto(server.url);
