@@ -27,7 +27,9 @@ let terminal: { child: ChildProcess; url: string } | undefined;
 /** Starts the counter's terminal as a separate process on the test's ledger file; resolves with its URL. */
 function startTerminal(): Promise<{ child: ChildProcess; url: string }> {
   const s = sandbox.seed;
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [ENTRY], {
+  // Node itself with tsx as a loader, not the tsx wrapper: SIGKILL must hit the terminal, not leave it orphaned.
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+    cwd: ROOT,
     env: {
       ...process.env,
       UITPAS_API_URL: sandbox.baseUrl,
